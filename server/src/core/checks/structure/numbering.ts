@@ -1,0 +1,89 @@
+import type { Report, SectionNode, Subsection } from '../../parse/model';
+import { lineContentStart } from '../../parse/structure';
+import { isBlank, toChineseNumber, type Line } from '../../text';
+import type { Check, Fix } from '../types';
+
+/** `（三）` in the bracket style that the neighbouring subsections use. */
+function marker(report: Report, like: Subsection, value: number): string {
+  const open = report.text[like.heading.span.start] === '(' ? ['(', ')'] : ['（', '）'];
+  return `${open[0]}${toChineseNumber(value)}${open[1]}`;
+}
+
+/**
+ * The line in a numbering gap that is clearly the missing subsection: the only
+ * line there whose first clause names the subsection the format expects at
+ * that number (seed 004: `****政府信息管理情况。` where `(三)` was lost).
+ */
+function missingSubsectionLine(report: Report, section: SectionNode, from: number, to: number, value: number): Line | undefined {
+  const expected = section.def.subsections?.[value];
+  if (!expected) return undefined;
+  const candidates = report.lines.filter((line) => {
+    if (line.start < from || line.end > to || isBlank(line.text)) return false;
+    const firstClause = report.text.slice(lineContentStart(line), line.end).split(/[。：:；;]/)[0];
+    return firstClause.length <= 30 && expected.test(firstClause);
+  });
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+export const sectionNumbering: Check = {
+  meta: {
+    id: 'section.numbering',
+    title: { 'zh-CN': '小标题序号不连续', en: 'Subsection numbering broken' },
+    description: {
+      'zh-CN': '一个部分中的（一）（二）……小标题序号有缺号、重号或顺序颠倒。若缺号处有一行明显就是缺失的小标题，快速修复为其补上序号。',
+      en: 'The (一)(二)… subsections of a section skip a number, repeat one or go backwards. Where a line in the gap is clearly the missing subsection, the quick fix adds its numeral.',
+    },
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  run(ctx) {
+    const { report } = ctx;
+    for (const section of report.sections) {
+      let expected = 1;
+      section.subsections.forEach((sub, i) => {
+        const value = sub.heading.numeral.value;
+        const prev = section.subsections[i - 1];
+        const args = {
+          written: marker(report, sub, value),
+          prev: prev ? marker(report, sub, prev.heading.numeral.value) : '',
+          missing: marker(report, sub, expected),
+        };
+        if (value === expected) {
+          expected++;
+        } else if (value > expected) {
+          const fixes: Fix[] = [];
+          if (value === expected + 1) {
+            const gapStart = prev ? report.lines.find((l) => l.start <= prev.heading.span.start && prev.heading.span.start <= l.end)!.next : section.body.start;
+            const line = missingSubsectionLine(report, section, gapStart, sub.heading.span.start, expected);
+            if (line) {
+              const at = lineContentStart(line);
+              fixes.push({
+                title: ctx.t({ 'zh-CN': '在此行前补上序号{missing}', en: 'Add the numeral {missing} to this line' }, { missing: args.missing }),
+                edits: [{ span: { start: at, end: at }, newText: args.missing }],
+                preferred: true,
+              });
+            }
+          }
+          ctx.emit({
+            span: sub.heading.numeral.span,
+            message: prev
+              ? ctx.t({ 'zh-CN': '小标题序号不连续：{prev}之后是{written}，缺少{missing}', en: 'Subsection numbering skips {missing}: {written} follows {prev}' }, args)
+              : ctx.t({ 'zh-CN': '小标题序号不连续：第一个小标题是{written}，缺少{missing}', en: 'Subsection numbering skips {missing}: the first subsection is {written}' }, args),
+            fixes,
+          });
+          expected = value + 1;
+        } else if (value === expected - 1) {
+          ctx.emit({
+            span: sub.heading.numeral.span,
+            message: ctx.t({ 'zh-CN': '小标题序号{written}重复', en: 'Subsection number {written} is repeated' }, args),
+          });
+        } else {
+          ctx.emit({
+            span: sub.heading.numeral.span,
+            message: ctx.t({ 'zh-CN': '小标题序号顺序颠倒：{written}出现在{prev}之后', en: 'Subsection numbers go backwards: {written} follows {prev}' }, args),
+          });
+        }
+      });
+    }
+  },
+};

@@ -1,0 +1,66 @@
+// The contract between the analysis engine and the checks.
+
+import type { Lang, Localized, MessageArgs } from '../i18n';
+import type { Report } from '../parse/model';
+import type { Span } from '../text';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+export type SeveritySetting = Severity | 'off';
+
+export interface Edit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  /** The fix to apply when the user asks for "the" fix; also what fix-all applies. */
+  preferred: boolean;
+}
+
+export interface Related {
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  /** The check's stable id, e.g. `section.missing`. */
+  code: string;
+  severity: Severity;
+  span: Span;
+  message: string;
+  related: Related[];
+  fixes: Fix[];
+}
+
+export interface CheckMeta {
+  id: string;
+  title: Localized;
+  /** What the check reports and why it matters; the first paragraph of its docs page. */
+  description: Localized;
+  defaultSeverity: Severity;
+  fixable: boolean;
+}
+
+export interface FindingInput {
+  span: Span;
+  message: string;
+  /** Only for checks whose default depends on the place (see `section.empty`). */
+  severity?: Severity;
+  related?: Related[];
+  fixes?: Fix[];
+}
+
+export interface CheckContext {
+  report: Report;
+  lang: Lang;
+  t(message: Localized, args?: MessageArgs): string;
+  emit(finding: FindingInput): void;
+}
+
+export interface Check {
+  meta: CheckMeta;
+  run(ctx: CheckContext): void;
+}

@@ -1,0 +1,47 @@
+// Small helpers shared by several checks.
+
+import type { SectionDef } from '../format/sections';
+import type { Report, SectionNode } from '../parse/model';
+import { lineContentStart } from '../parse/structure';
+import { fold, isBlank, toChineseNumber, type Span } from '../text';
+
+/** `五、存在的主要问题及改进情况` */
+export function officialHeading(def: SectionDef): string {
+  return `${toChineseNumber(def.number)}、${def.official}`;
+}
+
+/** `第五部分「存在的主要问题及改进情况」` / `section 5 "…"`: how messages name a section. */
+export function sectionArgs(def: SectionDef): { n: string; number: number; official: string } {
+  return { n: toChineseNumber(def.number), number: def.number, official: def.official };
+}
+
+/** Page numbers that PDF text leaves between paragraphs: `- 4 -`, `— 5 —`, `第3页`. */
+const PAGE_FOOTER = /^[-—–－]\s*\d+\s*[-—–－]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$/;
+
+export function isPageFooter(line: string): boolean {
+  return PAGE_FOOTER.test(fold(line).trim());
+}
+
+/** Whether a span holds any text beyond white space and page footers. */
+export function hasContent(report: Report, span: Span): boolean {
+  for (const line of report.lines) {
+    if (line.next <= span.start) continue;
+    if (line.start >= span.end) break;
+    const piece = report.text.slice(Math.max(line.start, span.start), Math.min(line.end, span.end));
+    if (!isBlank(piece) && !isPageFooter(piece)) return true;
+  }
+  return false;
+}
+
+/** Where a new heading line goes so that it stands right before `before`, with the same Markdown marker. */
+export function insertHeadingBefore(report: Report, before: SectionNode, heading: string): { span: Span; newText: string } {
+  const at = before.heading.span.start;
+  const line = report.lines.find((l) => l.start <= at && at <= l.end)!;
+  const contentStart = lineContentStart(line);
+  if (contentStart === at) {
+    const leader = report.text.slice(line.start, contentStart);
+    return { span: { start: line.start, end: line.start }, newText: `${leader}${heading}${report.eol}` };
+  }
+  // A heading in the middle of a crawled line: break the line there.
+  return { span: { start: at, end: at }, newText: `${report.eol}${heading}${report.eol}` };
+}

@@ -1,0 +1,55 @@
+// Runs the registered checks over a parsed report.
+
+import { CHECKS } from './checks/index';
+import type { Finding, SeveritySetting } from './checks/types';
+import { localize, type Lang } from './i18n';
+import type { Report } from './parse/model';
+
+export interface CheckOptions {
+  lang: Lang;
+  /** Per-check severity; `off` skips the check's work entirely. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+}
+
+export const INTERNAL_ERROR = 'internal.error';
+
+export function runChecks(report: Report, options: CheckOptions): Finding[] {
+  const findings: Finding[] = [];
+  const t = (m: Parameters<typeof localize>[0], args?: Parameters<typeof localize>[2]) => localize(m, options.lang, args);
+  for (const check of CHECKS) {
+    const { id, defaultSeverity } = check.meta;
+    const setting = options.severities?.[id];
+    if (setting === 'off') continue;
+    try {
+      check.run({
+        report,
+        lang: options.lang,
+        t,
+        emit: (f) =>
+          findings.push({
+            code: id,
+            severity: setting ?? f.severity ?? defaultSeverity,
+            span: f.span,
+            message: f.message,
+            related: f.related ?? [],
+            fixes: f.fixes ?? [],
+          }),
+      });
+    } catch (error) {
+      // A failing check must not take the others down with it; say so instead.
+      findings.push(internalError(options.lang, `${id}: ${String(error)}`));
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+}
+
+export function internalError(lang: Lang, detail: string): Finding {
+  return {
+    code: INTERNAL_ERROR,
+    severity: 'error',
+    span: { start: 0, end: 0 },
+    message: localize({ 'zh-CN': '年报助手内部错误，部分检查未完成：{detail}', en: 'Nianbao internal error; some checks did not run: {detail}' }, lang, { detail }),
+    related: [],
+    fixes: [],
+  };
+}

@@ -1,0 +1,48 @@
+// Hover: what a heading or the title is, in the format's terms.
+
+import { localize } from '../i18n';
+import type { Analysis } from '../service';
+import { toChineseNumber, type Span } from '../text';
+
+export interface Hover {
+  markdown: string;
+  span: Span;
+}
+
+const within = (offset: number, span: Span) => span.start <= offset && offset <= span.end;
+
+export function getHover(analysis: Analysis, offset: number): Hover | undefined {
+  const { report, lang } = analysis;
+  for (const section of report.sections) {
+    if (!within(offset, section.heading.span)) continue;
+    const lines = [
+      localize({ 'zh-CN': '**第{n}部分** · {official}', en: '**Section {n}** · {official}' }, lang, {
+        n: toChineseNumber(section.def.number),
+        official: section.def.official,
+      }),
+    ];
+    if (section.match !== 'exact') {
+      lines.push(localize({ 'zh-CN': '官方表述：{official}', en: 'Official wording: {official}' }, lang, { official: section.def.official }));
+    }
+    if (section.subsections.length) {
+      lines.push(localize({ 'zh-CN': '小标题 {count} 个', en: '{count} subsections' }, lang, { count: section.subsections.length }));
+    }
+    return { markdown: lines.join('\n\n'), span: section.heading.span };
+  }
+  const title = report.title;
+  if (title && within(offset, title.span)) {
+    const format = report.format.format;
+    const lines = [
+      localize({ 'zh-CN': '**政府信息公开工作年度报告**', en: '**Government information disclosure annual report**' }, lang),
+      format
+        ? localize({ 'zh-CN': '格式：{format} 年版（{notice}）', en: 'Format: {format} ({notice})' }, lang, {
+            format,
+            notice: format === '2021' ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号',
+          })
+        : localize({ 'zh-CN': '格式：未能确定', en: 'Format: undetermined' }, lang),
+    ];
+    if (title.year) lines.push(localize({ 'zh-CN': '报告年度：{year}', en: 'Report year: {year}' }, lang, { year: title.year.value }));
+    return { markdown: lines.join('\n\n'), span: title.span };
+  }
+  return undefined;
+}

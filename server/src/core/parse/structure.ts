@@ -1,0 +1,265 @@
+// Finds the report's skeleton: title, introduction, the six sections (by
+// their known wording, not by layout), subsections and an appendix.
+
+import { SECTIONS, type SectionDef } from '../format/sections';
+import { levelOneRowLabels } from '../format/tables';
+import {
+  compact,
+  editDistance,
+  fold,
+  isBlank,
+  labelKey,
+  maskedMatch,
+  parseChineseNumber,
+  trimSpan,
+  type Line,
+  type Span,
+} from '../text';
+import type { Heading, MatchQuality, ReportTitle, SectionNode, Subsection } from './model';
+
+const SECTION_KEYS = SECTIONS.map((s) => ({
+  def: s,
+  key: labelKey(s.official),
+  // The same variants, matched at the start of a line that goes on with body text.
+  prefixes: s.variants.map((v) => new RegExp(v.source.replace(/\$$/, ''))),
+}));
+const ROW_KEYS = levelOneRowLabels().map((l) => labelKey(l.replace(/^[一二三四五六七八九十]+、/, '')));
+
+/** Characters before a heading's numeral that can be skipped: indentation, Markdown markers. */
+const LEADER = /^[\s\u3000\ufeff]*(?:#{1,6}[ \t]*)?(?:\*\*)?[\s\u3000]*/;
+const LEVEL1 = /^([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．]/;
+const LEVEL2 = /^[(（][ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[)）]/;
+/** Sentence ends after which a crawled page may continue with a heading on the same line. */
+const MID_LINE_LEVEL1 = /[。！？；：.!?;:」”』)）][ \t\u3000]*([一二三四五六])[ \t\u3000]*、/g;
+
+/** Where a line's own text starts, after indentation and Markdown heading markers. */
+export function lineContentStart(line: Line): number {
+  const m = LEADER.exec(line.text);
+  return line.start + (m ? m[0].length : 0);
+}
+
+function numberedAt(text: string, at: number, end: number, pattern: RegExp): Heading | undefined {
+  const m = pattern.exec(text.slice(at, Math.min(end, at + 12)));
+  if (!m) return undefined;
+  const value = parseChineseNumber(m[1]);
+  if (value === undefined) return undefined;
+  const numeralStart = at + m[0].indexOf(m[1]);
+  const titleStart = trimSpan(text, at + m[0].length, end).start;
+  const title = trimSpan(text, titleStart, end);
+  return {
+    span: { start: at, end: title.end },
+    numeral: { span: { start: numeralStart, end: numeralStart + m[1].length }, value, text: m[1] },
+    title: { span: title, text: text.slice(title.start, title.end) },
+  };
+}
+
+interface SectionMatch {
+  def: SectionDef;
+  quality: MatchQuality;
+  /** Offset where the matched title ends (a crawled line may go on with body text). */
+  titleEnd: number;
+  distance: number;
+}
+
+/** Label text with, for each kept character, its source offset. */
+function keyed(text: string, start: number, end: number): { key: string; offsets: number[] } {
+  let key = '';
+  const offsets: number[] = [];
+  for (let i = start; i < end; i++) {
+    const k = labelKey(text[i]);
+    if (!k) continue;
+    key += k;
+    offsets.push(i);
+  }
+  return { key, offsets };
+}
+
+const QUALITY_RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3 };
+
+/**
+ * Which section a level-1 heading's title names. `numeral` breaks ties and is
+ * required to agree for the weaker kinds of match (masked, fuzzy).
+ * With `prefixOnly`, only an exact or variant title followed by more text counts.
+ */
+function matchSection(text: string, title: Span, numeral: number, prefixOnly: boolean): SectionMatch | undefined {
+  const { key, offsets } = keyed(text, title.start, title.end);
+  if (!key) return undefined;
+  if (ROW_KEYS.some((r) => key.startsWith(r))) return undefined;
+  const found: SectionMatch[] = [];
+  const endOf = (n: number) => (n >= offsets.length ? title.end : offsets[n - 1] + 1);
+  for (const { def, key: official, prefixes } of SECTION_KEYS) {
+    if (!prefixOnly && key === official) {
+      found.push({ def, quality: 'exact', titleEnd: title.end, distance: 0 });
+      continue;
+    }
+    if (!prefixOnly && def.variants.some((v) => v.test(key))) {
+      found.push({ def, quality: 'variant', titleEnd: title.end, distance: 0 });
+      continue;
+    }
+    if (key.startsWith(official)) {
+      found.push({ def, quality: 'exact', titleEnd: endOf(official.length), distance: 0 });
+      continue;
+    }
+    const prefix = prefixes.map((p) => p.exec(key)).find((m) => m && m[0].length >= 4);
+    if (prefix) {
+      found.push({ def, quality: 'variant', titleEnd: endOf(prefix[0].length), distance: 0 });
+      continue;
+    }
+    if (prefixOnly || numeral !== def.number) continue;
+    if (/[*＊×✱]/.test(key) && maskedMatch(key, official)) {
+      found.push({ def, quality: 'masked', titleEnd: title.end, distance: 0 });
+      continue;
+    }
+    const budget = Math.max(1, Math.floor(official.length / 5));
+    if (key.length <= official.length + budget) {
+      const distance = editDistance(key, official, budget);
+      if (distance <= budget) found.push({ def, quality: 'fuzzy', titleEnd: title.end, distance });
+    }
+  }
+  found.sort(
+    (a, b) =>
+      QUALITY_RANK[a.quality] - QUALITY_RANK[b.quality] ||
+      Number(b.def.number === numeral) - Number(a.def.number === numeral) ||
+      a.distance - b.distance,
+  );
+  return found[0];
+}
+
+interface SectionHeadingCandidate {
+  heading: Heading;
+  match: SectionMatch;
+}
+
+function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandidate[] {
+  const result: SectionHeadingCandidate[] = [];
+  for (const line of lines) {
+    if (isBlank(line.text)) continue;
+    const at = lineContentStart(line);
+    const atLineStart = numberedAt(text, at, line.end, LEVEL1);
+    if (atLineStart) {
+      const match = matchSection(text, atLineStart.title.span, atLineStart.numeral.value, false);
+      if (match) result.push({ heading: withTitleEnd(text, atLineStart, match.titleEnd), match });
+    }
+    MID_LINE_LEVEL1.lastIndex = 0;
+    for (let m = MID_LINE_LEVEL1.exec(line.text); m; m = MID_LINE_LEVEL1.exec(line.text)) {
+      const numeralAt = line.start + m.index + m[0].indexOf(m[1], 1);
+      if (numeralAt <= at) continue;
+      const heading = numberedAt(text, numeralAt, line.end, LEVEL1);
+      if (!heading) continue;
+      const match = matchSection(text, heading.title.span, heading.numeral.value, true);
+      if (match) result.push({ heading: withTitleEnd(text, heading, match.titleEnd), match });
+    }
+  }
+  return result;
+}
+
+function withTitleEnd(text: string, heading: Heading, titleEnd: number): Heading {
+  if (titleEnd >= heading.title.span.end) return heading;
+  const title = { start: heading.title.span.start, end: titleEnd };
+  return {
+    ...heading,
+    span: { start: heading.span.start, end: titleEnd },
+    title: { span: title, text: text.slice(title.start, title.end) },
+  };
+}
+
+/** The report's title: a short line naming a 政府信息公开…年度报告, possibly broken over two lines. */
+export function findTitle(text: string, lines: Line[], limit: number): ReportTitle | undefined {
+  for (let i = 0; i < lines.length && lines[i].start < limit; i++) {
+    const line = lines[i];
+    const own = compact(line.text).text.replace(/^#+/, '');
+    if (!own.includes('年度报告') || own.length > 60 || line.text.includes('\t')) continue;
+    if (/^(名称|标题|索引号)/.test(own)) continue;
+    let first = line;
+    const prev = i > 0 ? lines[i - 1] : undefined;
+    const prevText = prev ? compact(prev.text).text.replace(/^#+/, '') : '';
+    if (!own.includes('政府信息公开')) {
+      if (!prev || !(prevText + own).includes('政府信息公开') || prevText.length > 40) continue;
+      first = prev;
+    } else if (prev && /^\d{4}年/.test(own) && prevText.length > 0 && prevText.length <= 20 && !/[，。：,:]/.test(prevText)) {
+      first = prev; // 淮安市人民政府 / 2024 年政府信息公开工作年度报告
+    }
+    const span = trimSpan(text, lineContentStart(first), line.end);
+    const c = compact(text, span.start, span.end);
+    const y = /(\d{4})年/.exec(c.text);
+    return {
+      span,
+      text: c.text,
+      year: y ? { value: Number(y[1]), span: { start: c.offsets[y.index], end: c.offsets[y.index + 3] + 1 } } : undefined,
+    };
+  }
+  return undefined;
+}
+
+const APPENDIX = /^(附件|附表)/;
+
+function findAppendix(lines: Line[], after: number): number | undefined {
+  for (const line of lines) {
+    if (line.start < after) continue;
+    if (APPENDIX.test(fold(line.text).trim())) return line.start;
+  }
+  return undefined;
+}
+
+function findSubsections(text: string, lines: Line[], body: Span): Subsection[] {
+  const heads: Heading[] = [];
+  for (const line of lines) {
+    if (line.end <= body.start || line.start >= body.end) continue;
+    const at = Math.max(lineContentStart(line), body.start);
+    const h = numberedAt(text, at, Math.min(line.end, body.end), LEVEL2);
+    if (!h) continue;
+    // The title of a subsection is its first clause; the rest of the line is body text.
+    const stop = /[。：:；;]/.exec(h.title.text);
+    const titleText = (stop ? h.title.text.slice(0, stop.index) : h.title.text).slice(0, 40);
+    const titleSpan = { start: h.title.span.start, end: h.title.span.start + titleText.length };
+    heads.push({ ...h, span: { start: h.span.start, end: titleSpan.end }, title: { span: titleSpan, text: titleText } });
+  }
+  return heads.map((heading, i) => ({
+    heading,
+    span: { start: heading.span.start, end: lastContentEnd(text, heading.span.start, i + 1 < heads.length ? heads[i + 1].span.start : body.end) },
+  }));
+}
+
+/** The end of the last non-blank character before `end`. */
+export function lastContentEnd(text: string, start: number, end: number): number {
+  return Math.max(start, trimSpan(text, start, end).end);
+}
+
+export interface Structure {
+  title?: ReportTitle;
+  intro: Span;
+  sections: SectionNode[];
+  appendix?: Span;
+}
+
+export function parseStructure(text: string, lines: Line[]): Structure {
+  const candidates = findSectionHeadings(text, lines);
+  const lastSix = candidates.find((c) => c.match.def.number === 6);
+  const appendixStart = lastSix ? findAppendix(lines, lastSix.heading.span.end) : undefined;
+  const kept = candidates.filter((c) => appendixStart === undefined || c.heading.span.start < appendixStart);
+  const bodyLimit = appendixStart ?? text.length;
+
+  const firstStart = kept.length ? kept[0].heading.span.start : text.length;
+  const title = findTitle(text, lines, kept.length ? firstStart : Math.min(text.length, 4000));
+  const introStart = title && title.span.end <= firstStart ? title.span.end : 0;
+
+  const sections: SectionNode[] = kept.map((c, i) => {
+    const nextStart = i + 1 < kept.length ? kept[i + 1].heading.span.start : bodyLimit;
+    const body = { start: c.heading.span.end, end: nextStart };
+    return {
+      def: c.match.def,
+      heading: c.heading,
+      match: c.match.quality,
+      body,
+      span: { start: c.heading.span.start, end: lastContentEnd(text, c.heading.span.start, nextStart) },
+      subsections: c.match.def.holdsTable ? [] : findSubsections(text, lines, body),
+    };
+  });
+
+  return {
+    title,
+    intro: { start: introStart, end: firstStart },
+    sections,
+    appendix: appendixStart !== undefined ? { start: appendixStart, end: text.length } : undefined,
+  };
+}

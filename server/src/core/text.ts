@@ -1,0 +1,223 @@
+// Text primitives shared by the parser, the checks and the features.
+// Everything works on offsets into the document string (UTF-16 code units);
+// line/character positions are made only where a caller needs them.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One physical line of the document, without its line break. */
+export interface Line extends Span {
+  index: number;
+  text: string;
+  /** Offset just past the line break (equal to `end` on the last line). */
+  next: number;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 13 /* \r */) {
+      const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      lines.push({ index: index++, start, end: i, next, text: text.slice(start, i) });
+      start = next;
+      i = next - 1;
+    }
+  }
+  lines.push({ index, start, end: n, next: n, text: text.slice(start, n) });
+  return lines;
+}
+
+/** The line break the document mostly uses, for inserted text. */
+export function detectEol(text: string): string {
+  const crlf = text.indexOf('\r\n');
+  return crlf >= 0 && crlf <= (text.indexOf('\n') === -1 ? Infinity : text.indexOf('\n')) ? '\r\n' : '\n';
+}
+
+/** Maps offsets to 0-based line and UTF-16 character, as LSP counts them. */
+export class LineIndex {
+  private readonly starts: number[];
+  constructor(text: string) {
+    this.starts = splitLines(text).map((l) => l.start);
+  }
+  position(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+}
+
+const WHITESPACE = /[\s\u00a0\u3000\ufeff]/;
+export function isBlank(s: string): boolean {
+  for (const ch of s) if (!WHITESPACE.test(ch)) return false;
+  return true;
+}
+
+/** The span of `line` without leading/trailing white space. */
+export function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && WHITESPACE.test(text[start])) start++;
+  while (end > start && WHITESPACE.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/**
+ * Folds the width and punctuation variants that drafters and converters
+ * mix freely: full-width ASCII, ideographic space, both kinds of brackets.
+ * One character in, one character out, so offsets are preserved.
+ */
+export function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  switch (ch) {
+    case '\u3000':
+      return ' ';
+    case '〔':
+    case '［':
+    case '【':
+      return '[';
+    case '〕':
+    case '］':
+    case '】':
+      return ']';
+    default:
+      return ch;
+  }
+}
+
+export function fold(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += foldChar(s[i]);
+  return out;
+}
+
+/** Punctuation and spacing that carry no meaning when comparing labels. */
+const LABEL_NOISE = /[\s\u00a0\u3000\ufeff、，,。.．:：;；!！?？“”"'‘’「」『』《》<>〈〉()（）\[\]【】〔〕\-—_|#·…]/g;
+
+/** A label reduced to its words: used to compare headings and row labels. */
+export function labelKey(s: string): string {
+  return fold(s).replace(LABEL_NOISE, '');
+}
+
+/**
+ * Text with white space (including line breaks) removed, and for each kept
+ * character its offset in the source. Lets a pattern match across the line
+ * breaks and spaces that PDF text puts inside sentences.
+ */
+export interface Compact {
+  text: string;
+  offsets: number[];
+}
+
+export function compact(source: string, start = 0, end = source.length): Compact {
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = start; i < end; i++) {
+    const ch = source[i];
+    if (WHITESPACE.test(ch)) continue;
+    text += foldChar(ch);
+    offsets.push(i);
+  }
+  return { text, offsets };
+}
+
+/** The source span covered by compact characters [from, to). */
+export function compactSpan(c: Compact, from: number, to: number): Span {
+  const start = c.offsets[from];
+  const end = c.offsets[to - 1] + 1;
+  return { start, end };
+}
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Parses a Chinese numeral such as 六, 十二, 三十三, 一百零五, 两千. */
+export function parseChineseNumber(s: string): number | undefined {
+  if (!s) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch];
+    } else if (ch in UNITS) {
+      section += (digit < 0 ? 1 : digit) * UNITS[ch];
+      digit = -1;
+    } else if (ch === '万') {
+      total += (section + Math.max(digit, 0)) * 10000;
+      section = 0;
+      digit = -1;
+    } else {
+      return undefined;
+    }
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+const NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** Writes 1–99 as a Chinese numeral (used for headings such as 六、 and (十二)). */
+export function toChineseNumber(n: number): string {
+  if (n <= 10) return NUMERALS[n];
+  if (n < 20) return '十' + (n % 10 ? NUMERALS[n % 10] : '');
+  return NUMERALS[Math.floor(n / 10)] + '十' + (n % 10 ? NUMERALS[n % 10] : '');
+}
+
+/** Levenshtein distance, bounded: returns `max + 1` as soon as it is exceeded. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** Masking characters that publishers use to hide names (`****`, `××`). */
+export const MASK_RUN = /[*＊×✱]{2,}|[*＊]/g;
+
+/**
+ * Whether a masked label (`****政府信息情况`) can stand for `official`: its
+ * visible pieces appear in order, anchored at the ends that are not masked.
+ * Requires enough visible text that a bare `****` matches nothing.
+ */
+export function maskedMatch(maskedKey: string, officialKey: string, minVisible = 3): boolean {
+  const pieces = maskedKey.split(/[*＊×✱]+/);
+  if (pieces.length < 2) return false;
+  const visible = pieces.join('');
+  if (visible.length < minVisible) return false;
+  let pos = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (!piece) continue;
+    if (i === 0) {
+      if (!officialKey.startsWith(piece)) return false;
+      pos = piece.length;
+      continue;
+    }
+    const at = i === pieces.length - 1 ? officialKey.length - piece.length : officialKey.indexOf(piece, pos);
+    if (at < pos || officialKey.slice(at, at + piece.length) !== piece) return false;
+    pos = at + piece.length;
+  }
+  return true;
+}
