@@ -1,6 +1,7 @@
 // Public surface of the analysis core.
 
 export * from './service';
+export { looksLikeReport } from './detect';
 export { CHECKS, checkById } from './checks/index';
 export type { Check, CheckMeta, Edit, Finding, Fix, Related, Severity, SeveritySetting } from './checks/types';
 export { SEVERITIES } from './checks/types';
