@@ -26,11 +26,16 @@ const SECTION_KEYS = SECTIONS.map((s) => ({
 const ROW_KEYS = levelOneRowLabels().map((l) => labelKey(l.replace(/^[一二三四五六七八九十]+、/, '')));
 
 /** Characters before a heading's numeral that can be skipped: indentation, Markdown markers. */
-const LEADER = /^[\s\u3000\ufeff]*(?:#{1,6}[ \t]*)?(?:\*\*)?[\s\u3000]*/;
+const LEADER = /^[\s\u3000\ufeff]*(?:#{1,6}[ \t]*)?/;
 const LEVEL1 = /^([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．]/;
 const LEVEL2 = /^[(（][ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[)）]/;
-/** Sentence ends after which a crawled page may continue with a heading on the same line. */
-const MID_LINE_LEVEL1 = /[。！？；：.!?;:」”』)）][ \t\u3000]*([一二三四五六])[ \t\u3000]*、/g;
+/**
+ * Sentence ends (or a table's last number) after which a crawled page may go
+ * on with a heading on the same line: `…联系。一、总体情况2021年,我区…`.
+ */
+const MID_LINE_LEVEL1 = /[。！？；：.!?;:」”』)）|\d][ \t\u3000]*([一二三四五六])[ \t\u3000]*、/g;
+/** A title followed by these is an item of a list in prose (`分为：一、总体情况；二、…`), not a heading. */
+const LIST_CONTINUATION = /^[ \t\u3000]*[，,、；;]/;
 
 /** Where a line's own text starts, after indentation and Markdown heading markers. */
 export function lineContentStart(line: Line): number {
@@ -147,7 +152,9 @@ function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandida
       const heading = numberedAt(text, numeralAt, line.end, LEVEL1);
       if (!heading) continue;
       const match = matchSection(text, heading.title.span, heading.numeral.value, true);
-      if (match) result.push({ heading: withTitleEnd(text, heading, match.titleEnd), match });
+      if (match && !LIST_CONTINUATION.test(text.slice(match.titleEnd, line.end))) {
+        result.push({ heading: withTitleEnd(text, heading, match.titleEnd), match });
+      }
     }
   }
   return result;

@@ -1,7 +1,7 @@
 import type { Report, SectionNode, Subsection } from '../../parse/model';
 import { lineContentStart } from '../../parse/structure';
 import { isBlank, toChineseNumber, type Line } from '../../text';
-import type { Check, Fix } from '../types';
+import type { Check } from '../types';
 
 /** `（三）` in the bracket style that the neighbouring subsections use. */
 function marker(report: Report, like: Subsection, value: number): string {
@@ -30,8 +30,8 @@ export const sectionNumbering: Check = {
     id: 'section.numbering',
     title: { 'zh-CN': '小标题序号不连续', en: 'Subsection numbering broken' },
     description: {
-      'zh-CN': '一个部分中的（一）（二）……小标题序号有缺号、重号或顺序颠倒。若缺号处有一行明显就是缺失的小标题，快速修复为其补上序号。',
-      en: 'The (一)(二)… subsections of a section skip a number, repeat one or go backwards. Where a line in the gap is clearly the missing subsection, the quick fix adds its numeral.',
+      'zh-CN': '一个部分中的（一）（二）……小标题序号有缺号、重号或顺序颠倒。单个序号写错时，快速修复改为按顺序应有的序号；缺号处若有一行明显就是缺失的小标题，快速修复为其补上序号。',
+      en: 'The (一)(二)… subsections of a section skip a number, repeat one or go backwards. Where one numeral is simply mistyped, the quick fix puts the number in sequence; where a line in the gap is clearly the missing subsection, the quick fix adds its numeral.',
     },
     defaultSeverity: 'warning',
     fixable: true,
@@ -48,29 +48,50 @@ export const sectionNumbering: Check = {
           prev: prev ? marker(report, sub, prev.heading.numeral.value) : '',
           missing: marker(report, sub, expected),
         };
+        const next = section.subsections[i + 1]?.heading.numeral.value;
         if (value === expected) {
           expected++;
-        } else if (value > expected) {
-          const fixes: Fix[] = [];
-          if (value === expected + 1) {
-            const gapStart = prev ? report.lines.find((l) => l.start <= prev.heading.span.start && prev.heading.span.start <= l.end)!.next : section.body.start;
-            const line = missingSubsectionLine(report, section, gapStart, sub.heading.span.start, expected);
-            if (line) {
-              const at = lineContentStart(line);
-              fixes.push({
-                title: ctx.t({ 'zh-CN': '在此行前补上序号{missing}', en: 'Add the numeral {missing} to this line' }, { missing: args.missing }),
-                edits: [{ span: { start: at, end: at }, newText: args.missing }],
-                preferred: true,
-              });
-            }
-          }
+        } else if (next === expected + 1 || (next === undefined && value < expected)) {
+          // One mistyped numeral between two right ones, e.g. (一)(二)(二)(四).
           ctx.emit({
             span: sub.heading.numeral.span,
-            message: prev
-              ? ctx.t({ 'zh-CN': '小标题序号不连续：{prev}之后是{written}，缺少{missing}', en: 'Subsection numbering skips {missing}: {written} follows {prev}' }, args)
-              : ctx.t({ 'zh-CN': '小标题序号不连续：第一个小标题是{written}，缺少{missing}', en: 'Subsection numbering skips {missing}: the first subsection is {written}' }, args),
-            fixes,
+            message: ctx.t({ 'zh-CN': '小标题序号{written}有误：按顺序应为{missing}', en: 'Subsection number {written} is out of sequence: it should be {missing}' }, args),
+            fixes: [
+              {
+                title: ctx.t({ 'zh-CN': '序号改为{missing}', en: 'Renumber as {missing}' }, args),
+                edits: [{ span: sub.heading.numeral.span, newText: toChineseNumber(expected) }],
+                preferred: true,
+              },
+            ],
           });
+          expected++;
+        } else if (value > expected) {
+          const gapStart = prev ? report.lines.find((l) => l.start <= prev.heading.span.start && prev.heading.span.start <= l.end)!.next : section.body.start;
+          const line = value === expected + 1 ? missingSubsectionLine(report, section, gapStart, sub.heading.span.start, expected) : undefined;
+          if (line) {
+            // The subsection is there, only its numeral is lost: point at that line and restore it.
+            const at = lineContentStart(line);
+            const firstClause = report.text.slice(at, line.end).split(/[。：:；;]/)[0];
+            ctx.emit({
+              span: { start: at, end: at + firstClause.length },
+              message: ctx.t({ 'zh-CN': '此行应为小标题{missing}，但缺少序号', en: 'This line is subsection {missing} but has lost its numeral' }, args),
+              related: [{ span: sub.heading.numeral.span, message: ctx.t({ 'zh-CN': '下一个小标题{written}', en: 'Next subsection {written}' }, args) }],
+              fixes: [
+                {
+                  title: ctx.t({ 'zh-CN': '补上序号{missing}', en: 'Add the numeral {missing}' }, args),
+                  edits: [{ span: { start: at, end: at }, newText: args.missing }],
+                  preferred: true,
+                },
+              ],
+            });
+          } else {
+            ctx.emit({
+              span: sub.heading.numeral.span,
+              message: prev
+                ? ctx.t({ 'zh-CN': '小标题序号不连续：{prev}之后是{written}，缺少{missing}', en: 'Subsection numbering skips {missing}: {written} follows {prev}' }, args)
+                : ctx.t({ 'zh-CN': '小标题序号不连续：第一个小标题是{written}，缺少{missing}', en: 'Subsection numbering skips {missing}: the first subsection is {written}' }, args),
+            });
+          }
           expected = value + 1;
         } else if (value === expected - 1) {
           ctx.emit({

@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import { describe as suite, test } from 'node:test';
+import { analyze, getCodeActions, getFoldingSpans, getHover, getSymbols } from '../../server/src/core/index';
+import { CLEAN, readFixture } from '../helpers';
+
+suite('outline', () => {
+  for (const seed of ['000_1d23ca6ff21b8a58', '001_67c1420167c13949', '002_e60c3c3fc476d400', '003_12d5eeac63ddaf69']) {
+    test(`seed ${seed}: the title with the six sections`, () => {
+      const [root, ...rest] = getSymbols(analyze(readFixture(`examples/${seed}.txt`)));
+      assert.equal(rest.length, 0);
+      assert.equal(root.kind, 'report');
+      assert.match(root.name, /政府信息公开工作年度报告$/);
+      assert.deepEqual(root.children.map((c) => c.name.slice(0, 2)), ['一、', '二、', '三、', '四、', '五、', '六、']);
+    });
+  }
+  test('seed 004 has no title: the six sections are the top level, with subsections', () => {
+    const symbols = getSymbols(analyze(readFixture('examples/004_164254f647ab523c.txt')));
+    assert.deepEqual(symbols.map((s) => s.name), [
+      '一、总体情况',
+      '二、****政府信息情况',
+      '三、****政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
+    assert.equal(symbols[1].detail, '主动公开政府信息情况');
+    assert.deepEqual(symbols[0].children.map((c) => c.name), ['(一)主动公开情况', '(二)依申请公开情况', '(四)信息公**台建设情况', '(五)监督保障情况']);
+  });
+  test('every symbol contains its children and its selection', () => {
+    const walk = (nodes: ReturnType<typeof getSymbols>) => {
+      for (const n of nodes) {
+        assert.ok(n.span.start <= n.selection.start && n.selection.end <= n.span.end, n.name);
+        for (const c of n.children) assert.ok(n.span.start <= c.span.start && c.span.end <= n.span.end, c.name);
+        walk(n.children);
+      }
+    };
+    walk(getSymbols(analyze(readFixture('examples/001_67c1420167c13949.txt'))));
+  });
+});
+
+suite('folding, hover, code actions', () => {
+  test('folding covers each section and subsection', () => {
+    const spans = getFoldingSpans(analyze(CLEAN()));
+    assert.equal(spans.length, 6 + 5 + 2);
+  });
+  test('hover on a heading names the section and, for a variant, the official wording', () => {
+    const text = readFixture('examples/000_1d23ca6ff21b8a58.txt');
+    const at = text.indexOf('五、存在问题及改进情况') + 3;
+    const hover = getHover(analyze(text), at);
+    assert.ok(hover);
+    assert.match(hover.markdown, /第五部分/);
+    assert.match(hover.markdown, /官方表述：存在的主要问题及改进情况/);
+    const en = getHover(analyze(text, { lang: 'en' }), at);
+    assert.match(en!.markdown, /Section 五/);
+    assert.equal(getHover(analyze(text), text.indexOf('信息发布2108条')), undefined);
+  });
+  test('hover on the title gives the format and the year', () => {
+    const text = readFixture('examples/002_e60c3c3fc476d400.txt');
+    const hover = getHover(analyze(text), text.indexOf('清镇市人民政府2020年'));
+    assert.match(hover!.markdown, /2019 年版/);
+    assert.match(hover!.markdown, /报告年度：2020/);
+  });
+  test('code actions are the fixes of the findings under the cursor', () => {
+    const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
+    const analysis = analyze(text);
+    const at = text.indexOf('五部分');
+    const actions = getCodeActions(analysis, { start: at, end: at });
+    assert.deepEqual(actions.map((a) => [a.title, analysis.findings[a.finding].code, a.preferred]), [['改为“六”', 'section.count-claim', true]]);
+    assert.deepEqual(getCodeActions(analysis, { start: 0, end: 0 }), []);
+  });
+  test('messages in English', () => {
+    const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
+    const messages = analyze(text, { lang: 'en' }).findings.map((f) => f.message);
+    assert.equal(messages[0], 'The introduction says the report has 五 parts; the format prescribes 六');
+    assert.ok(messages.every((m) => !/[\u4e00-\u9fff]{4}/.test(m.replace(/"[^"]*"/g, ''))), messages.join('\n'));
+  });
+  test('a check set to off does no work; another severity replaces the default', () => {
+    const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
+    const codes = analyze(text, { severities: { 'section.empty': 'off', 'section.count-claim': 'error' } }).findings.map((f) => `${f.severity} ${f.code}`);
+    assert.deepEqual(codes, ['error section.count-claim', 'hint section.heading-variant']);
+  });
+});

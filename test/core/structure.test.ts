@@ -1,0 +1,177 @@
+import * as assert from 'node:assert/strict';
+import { describe as suite, test } from 'node:test';
+import { analyze } from '../../server/src/core/index';
+import { CLEAN, assertFixResolves, edit, findings, readFixture } from '../helpers';
+
+suite('a clean report', () => {
+  test('has no finding', () => assert.deepEqual(findings(CLEAN()), []));
+  test('has six sections in order with their subsections', () => {
+    const { report } = analyze(CLEAN());
+    assert.deepEqual(report.sections.map((s) => s.def.number), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(report.sections[0].subsections.map((s) => s.heading.numeral.value), [1, 2, 3, 4, 5]);
+    assert.equal(report.title?.year?.value, 2023);
+    assert.equal(report.format.format, '2021');
+  });
+});
+
+suite('section.missing', () => {
+  test('a section without its heading: reported where its content starts, fixed there', () => {
+    const text = edit(CLEAN(), '五、存在的主要问题及改进情况\n', '');
+    assert.deepEqual(findings(text), ['59:1 error section.missing']);
+    const fixed = assertFixResolves(text, 'section.missing');
+    assert.deepEqual(findings(fixed), []);
+  });
+  test('a section removed entirely: the heading is inserted before the next one', () => {
+    const text = edit(CLEAN(), '五、存在的主要问题及改进情况\n（一）存在问题。政策解读形式还不够丰富。\n（二）改进情况。下一步将丰富解读形式，提升解读质量。\n', '');
+    assert.deepEqual(findings(text), ['59:1 error section.missing']);
+    const fixed = assertFixResolves(text, 'section.missing', { allowNew: ['section.empty'] });
+    assert.deepEqual(findings(fixed), ['59:1 warning section.empty']);
+  });
+  test('the last section missing: the heading is appended', () => {
+    const text = edit(CLEAN(), '六、其他需要报告的事项\n2023年度未收取政府信息公开信息处理费。\n', '');
+    assert.deepEqual(findings(text), ['59:1 error section.missing']);
+    assertFixResolves(text, 'section.missing', { allowNew: ['section.empty'] });
+  });
+  test('a document with no sections at all reports each of the six', () => {
+    assert.deepEqual(
+      findings('某单位2023年政府信息公开工作年度报告\n正文。').map((f) => f.split(' ').pop()),
+      new Array(6).fill('section.missing'),
+    );
+  });
+});
+
+suite('section.order and section.duplicate', () => {
+  test('two sections swapped: only the one out of place is reported', () => {
+    const text = CLEAN();
+    const five = text.slice(text.indexOf('五、存在'), text.indexOf('六、其他'));
+    const six = text.slice(text.indexOf('六、其他'));
+    const swapped = text.slice(0, text.indexOf('五、存在')) + six + five;
+    assert.deepEqual(findings(swapped), ['61:1 error section.order']);
+    const order = analyze(swapped).findings[0];
+    assert.match(order.message, /第五部分.*应位于第四部分之后/);
+    assert.equal(order.related.length, 1);
+  });
+  test('a heading repeated is reported at its second occurrence, pointing at the first', () => {
+    const text = CLEAN() + '六、其他需要报告的事项\n无。\n';
+    assert.deepEqual(findings(text), ['64:1 error section.duplicate']);
+    const [dup] = analyze(text).findings;
+    assert.equal(text.slice(dup.related[0].span.start, dup.related[0].span.end), '六、其他需要报告的事项');
+  });
+});
+
+suite('section.empty', () => {
+  test('an empty narrative section is a warning, an empty table section an error', () => {
+    let text = edit(CLEAN(), '2023年度未收取政府信息公开信息处理费。\n', '');
+    assert.deepEqual(findings(text), ['62:1 warning section.empty']);
+    text = readFixture('examples/003_12d5eeac63ddaf69.txt');
+    assert.deepEqual(
+      findings(text).filter((f) => f.includes('section.empty')),
+      ['10:1 error section.empty', '11:1 error section.empty', '12:1 error section.empty'],
+    );
+  });
+  test('page footers alone are not content', () => {
+    const text = edit(CLEAN(), '2023年度未收取政府信息公开信息处理费。\n', '- 7 -\n');
+    assert.deepEqual(findings(text), ['62:1 warning section.empty']);
+  });
+});
+
+suite('section.heading-variant', () => {
+  for (const [name, written, severityLine] of [
+    ['an accepted variant', '五、存在问题及改进措施', '59:3 hint section.heading-variant'],
+    ['a typo', '五、存在的主要问题及改进请况', '59:3 hint section.heading-variant'],
+    ['masked text', '五、****问题及改进情况', '59:3 hint section.heading-variant'],
+  ] as const) {
+    test(`${name} is recognised and fixed to the official wording`, () => {
+      const text = edit(CLEAN(), '五、存在的主要问题及改进情况', written);
+      assert.deepEqual(findings(text), [severityLine]);
+      assert.deepEqual(findings(assertFixResolves(text, 'section.heading-variant')), []);
+    });
+  }
+  test('wording too far from any section is not a section heading', () => {
+    const text = edit(CLEAN(), '五、存在的主要问题及改进情况', '五、工作机制保障');
+    assert.deepEqual(findings(text), ['60:1 error section.missing']);
+  });
+});
+
+suite('section.misnumbered', () => {
+  test('a heading with the wrong numeral is fixed to its own', () => {
+    const text = edit(CLEAN(), '二、主动公开政府信息情况', '一、主动公开政府信息情况');
+    assert.deepEqual(findings(text), ['10:1 warning section.misnumbered']);
+    assert.deepEqual(findings(assertFixResolves(text, 'section.misnumbered')), []);
+  });
+  test('chapters renumbered around a missing section (corpus 015): misnumbered headings and the missing one, nothing else', () => {
+    const text = readFixture('test/fixtures/corpus/015_shanghai_kewei_2024_pdfmd.txt');
+    assert.deepEqual(findings(text), [
+      '73:1 warning section.misnumbered',
+      '91:1 warning section.misnumbered',
+      '180:1 warning section.misnumbered',
+      '192:1 error section.missing',
+      '205:1 warning section.misnumbered',
+    ]);
+  });
+});
+
+suite('section.numbering', () => {
+  test('a lost numeral (seed 004) is found and the fix adds it to the right line', () => {
+    const text = readFixture('examples/004_164254f647ab523c.txt');
+    const fixed = assertFixResolves(text, 'section.numbering');
+    assert.match(fixed.split('\n')[5], /^\(三\)\*\*\*\*政府信息管理情况。/);
+  });
+  test('a gap with no line that is clearly the missing subsection: reported, no fix', () => {
+    const text = edit(CLEAN(), '（三）政府信息管理情况。严格落实公开前保密审查制度。\n', '');
+    const [finding] = analyze(text).findings;
+    assert.deepEqual(findings(text), ['7:2 warning section.numbering']);
+    assert.match(finding.message, /（二）之后是（四），缺少（三）/);
+    assert.deepEqual(finding.fixes, []);
+  });
+  test('one mistyped numeral between right ones: one finding, fixed to the number in sequence', () => {
+    const repeated = edit(CLEAN(), '（三）政府信息管理', '（二）政府信息管理');
+    assert.deepEqual(findings(repeated), ['7:2 warning section.numbering']);
+    assert.ok(assertFixResolves(repeated, 'section.numbering').includes('（三）政府信息管理'));
+    const first = edit(CLEAN(), '（一）主动公开情况', '（六）主动公开情况');
+    assert.deepEqual(findings(first), ['5:2 warning section.numbering']);
+    assert.ok(assertFixResolves(first, 'section.numbering').includes('（一）主动公开情况'));
+  });
+  test('an extra subsection repeating a number, and two swapped', () => {
+    assert.deepEqual(findings(edit(CLEAN(), '（三）政府信息管理', '（二）补充说明。\n（三）政府信息管理')), ['7:2 warning section.numbering']);
+    const swapped = edit(edit(CLEAN(), '（二）依申请', '（X）依申请'), '（三）政府信息', '（二）政府信息').replace('（X）依申请', '（三）依申请');
+    const messages = analyze(swapped).findings.map((f) => f.message);
+    assert.deepEqual(messages, ['小标题序号不连续：（一）之后是（三），缺少（二）', '小标题序号顺序颠倒：（二）出现在（三）之后']);
+  });
+});
+
+suite('section.count-claim', () => {
+  test('五部分 (seed 003) is fixed to 六部分', () => {
+    const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
+    const fixed = assertFixResolves(text, 'section.count-claim');
+    assert.ok(fixed.includes('等六部分组成'));
+  });
+  test('Arabic numerals keep their style', () => {
+    const text = edit(CLEAN(), '等六个部分组成', '共分5个部分');
+    assert.deepEqual(findings(text), ['2:142 warning section.count-claim']);
+    assert.ok(assertFixResolves(text, 'section.count-claim').includes('共分6个部分'));
+  });
+  test('a claim broken over lines by PDF extraction', () => {
+    assert.deepEqual(findings(edit(CLEAN(), '等六个部分组成', '等六\n部分组成')), []);
+    assert.deepEqual(findings(edit(CLEAN(), '等六个部分组成', '等五\n部分组成')), ['2:141 warning section.count-claim']);
+  });
+});
+
+suite('report.year', () => {
+  test('a statistics period of another year', () => {
+    const text = edit(CLEAN(), '统计期限为2023年1月1日', '统计期限为2022年1月1日');
+    assert.deepEqual(findings(text), ['2:161 warning report.year']);
+  });
+  test('a statistics period that spans two years', () => {
+    assert.deepEqual(findings(edit(CLEAN(), '1月1日至12月31日', '1月1日至2024年12月31日')), ['2:171 warning report.year']);
+  });
+  test('the introduction naming another year', () => {
+    const text = edit(CLEAN(), '本报告根据', '现公布2022年政府信息公开工作年度报告。本报告根据');
+    assert.deepEqual(findings(text), ['2:4 warning report.year']);
+  });
+  test('the seeds agree with themselves', () => {
+    for (const seed of ['000_1d23ca6ff21b8a58', '001_67c1420167c13949', '002_e60c3c3fc476d400', '003_12d5eeac63ddaf69', '004_164254f647ab523c']) {
+      assert.deepEqual(findings(readFixture(`examples/${seed}.txt`)).filter((f) => f.endsWith('report.year')), [], seed);
+    }
+  });
+});

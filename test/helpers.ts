@@ -1,0 +1,72 @@
+// Shared by the core tests: fixtures, a compact view of findings, and the
+// apply-a-fix-and-check-again routine that every quick fix must pass.
+
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze, applyEdits, LineIndex, type Analysis, type AnalysisOptions, type Finding, type Fix } from '../server/src/core/index';
+
+/** The repository root, whether running from test/ (sources) or out/test/ (compiled). */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!readdirSync(dir).includes('package.json')) dir = path.dirname(dir);
+  return dir;
+})();
+
+export function readFixture(relative: string): string {
+  return readFileSync(path.join(ROOT, relative), 'utf8');
+}
+
+export const CLEAN = () => readFixture('test/fixtures/constructed/clean-2021.txt');
+
+/** `12:3 warning section.numbering` — 1-based line and column, as an editor shows them. */
+export function describe(text: string, finding: Finding): string {
+  const p = new LineIndex(text).position(finding.span.start);
+  return `${p.line + 1}:${p.character + 1} ${finding.severity} ${finding.code}`;
+}
+
+export function findings(text: string, options?: AnalysisOptions): string[] {
+  return analyze(text, options).findings.map((f) => describe(text, f));
+}
+
+/** The same, without columns: the form the fixture expectations use. */
+export function findingLines(text: string, options?: AnalysisOptions): string[] {
+  return findings(text, options).map((f) => f.replace(/^(\d+):\d+/, '$1'));
+}
+
+/** Replaces the first occurrence of `from`, failing loudly when it is not there. */
+export function edit(text: string, from: string, to: string): string {
+  assert.ok(text.includes(from), `fixture does not contain ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+}
+
+/**
+ * Applies one fix and checks the contract of every quick fix: only the named
+ * spans change, and re-checking shows that finding gone with nothing new.
+ */
+export function applyFix(analysis: Analysis, finding: Finding, fix: Fix = finding.fixes[0]): string {
+  const before = analysis.report.text;
+  const after = applyEdits(before, fix.edits);
+  const sorted = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
+  assert.equal(after.slice(0, sorted[0].span.start), before.slice(0, sorted[0].span.start), 'text before the edit is unchanged');
+  const tail = before.length - sorted[sorted.length - 1].span.end;
+  assert.equal(after.slice(after.length - tail), before.slice(before.length - tail), 'text after the edit is unchanged');
+  return after;
+}
+
+/** The findings that a fix leaves, minus the one it resolved: must equal the others from before. */
+export function assertFixResolves(text: string, code: string, options?: AnalysisOptions & { allowNew?: string[] }): string {
+  const analysis = analyze(text, options);
+  const target = analysis.findings.find((f) => f.code === code && f.fixes.length > 0);
+  assert.ok(target, `expected a fixable ${code} finding`);
+  const fixed = applyFix(analysis, target);
+  const remaining = analyze(fixed, options).findings.map((f) => `${f.code} ${f.message}`);
+  const expected = analysis.findings.filter((f) => f !== target).map((f) => `${f.code} ${f.message}`);
+  const fresh = remaining.filter((r) => !expected.includes(r) && !(options?.allowNew ?? []).some((c) => r.startsWith(c + ' ')));
+  assert.deepEqual(fresh, [], 'the fix introduces no new finding');
+  assert.ok(
+    remaining.filter((r) => r === `${target.code} ${target.message}`).length < analysis.findings.filter((f) => f.code === target.code && f.message === target.message).length,
+    'the finding is gone after the fix',
+  );
+  return fixed;
+}
