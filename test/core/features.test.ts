@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
-import { analyze, getCodeActions, getFoldingSpans, getHover, getSymbols } from '../../server/src/core/index';
-import { CLEAN, readFixture } from '../helpers';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze, getCodeActions, getFoldingSpans, getHover, getSymbols, looksLikeReport } from '../../server/src/core/index';
+import { CLEAN, ROOT, readFixture } from '../helpers';
 
 suite('outline', () => {
   for (const seed of ['000_1d23ca6ff21b8a58', '001_67c1420167c13949', '002_e60c3c3fc476d400', '003_12d5eeac63ddaf69']) {
@@ -78,5 +80,24 @@ suite('folding, hover, code actions', () => {
     const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
     const codes = analyze(text, { severities: { 'section.empty': 'off', 'section.count-claim': 'error' } }).findings.map((f) => `${f.severity} ${f.code}`);
     assert.deepEqual(codes, ['error section.count-claim', 'hint section.heading-variant']);
+  });
+});
+
+suite('content detection', () => {
+  test('every real report looks like one', () => {
+    for (const dir of ['examples', 'test/fixtures/corpus']) {
+      for (const f of readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.txt'))) {
+        assert.ok(looksLikeReport(readFixture(`${dir}/${f}`)), f);
+      }
+    }
+  });
+  test('a text that mentions a report, or is about one, is not one', () => {
+    assert.equal(looksLikeReport(readFixture('README.md')), false);
+    assert.equal(looksLikeReport(readFixture('ARCHITECTURE.md')), false);
+    assert.equal(looksLikeReport('会议纪要\n会议要求各单位按时报送2023年政府信息公开工作年度报告，并做好解读。'), false);
+  });
+  test('three section headings without a title are enough', () => {
+    assert.equal(looksLikeReport('一、总体情况\n正文\n二、主动公开政府信息情况\n表\n六、其他需要报告的事项\n无'), true);
+    assert.equal(looksLikeReport('一、总体情况\n正文\n二、其他工作\n表'), false);
   });
 });

@@ -6,12 +6,23 @@ import { compact, labelKey } from './text';
 const TITLE = '政府信息公开工作年度报告';
 const HEADING_KEYS = SECTIONS.map((s) => labelKey(s.official));
 
-/** True for the report title, or three or more of the six section headings. */
+/**
+ * True when a short line near the start is a report title (政府信息公开…年度报告,
+ * possibly broken over two lines), or three of the six section headings stand
+ * on lines of their own. A document that merely mentions a report is not one.
+ */
 export function looksLikeReport(text: string): boolean {
-  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  if (compact(head.slice(0, 5000)).text.includes(TITLE)) return true;
+  const lines = (text.length > 200_000 ? text.slice(0, 200_000) : text).split(/\r\n|\r|\n/);
+  let previous = '';
+  for (const line of lines.slice(0, 40)) {
+    const own = compact(line).text.replace(/^#+/, '');
+    if (own.length <= 60 && /年度报告[)）\]】]*$/.test(own) && !/[A-Za-z]/.test(own) && (previous + own).includes('政府信息公开')) {
+      if (own.includes(TITLE) || own.length <= 30) return true;
+    }
+    if (own) previous = own.length <= 40 ? own : '';
+  }
   const found = new Set<number>();
-  for (const line of head.split(/\r\n|\r|\n/)) {
+  for (const line of lines) {
     const m = /^\s*(?:#{1,6}\s*)?[一二三四五六]\s*、(.{2,30})$/.exec(line);
     if (!m) continue;
     const key = labelKey(m[1]);

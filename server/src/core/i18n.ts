@@ -15,7 +15,12 @@ export function localize(message: Localized, lang: Lang, args?: MessageArgs): st
   return fill(message[lang], args);
 }
 
-/** Picks a supported language from a locale such as `zh-cn`, `zh-Hans-CN`, `en-US`. */
+/**
+ * Picks a supported language from a locale such as `zh-cn`, `zh-Hans-CN`,
+ * `en-US`. No locale, or the C/POSIX locale that says nothing about the
+ * reader, gives Chinese: the readers of these reports read Chinese.
+ */
 export function resolveLang(locale: string | undefined): Lang {
-  return locale && /^zh/i.test(locale) ? 'zh-CN' : locale ? 'en' : 'zh-CN';
+  if (!locale || /^(C|POSIX)([._@]|$)/.test(locale)) return 'zh-CN';
+  return /^zh/i.test(locale) ? 'zh-CN' : 'en';
 }

@@ -1,0 +1,84 @@
+// Command-line parsing. Hand-written rather than util.parseArgs so that every
+// usage error can be reported in the user's language.
+
+import { LANGS, resolveLang, type Lang, type Localized } from '../core/index';
+import { MSG } from './messages';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export type Command =
+  | { kind: 'help'; lang: Lang }
+  | { kind: 'version'; lang: Lang }
+  | { kind: 'check'; lang: Lang; format: Format; paths: string[] }
+  | { kind: 'usage'; lang: Lang; message: Localized; args: Record<string, string> };
+
+/** The language to talk in when --lang is not given: POSIX order of precedence. */
+export function envLang(env: NodeJS.ProcessEnv): Lang {
+  return resolveLang(env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined);
+}
+
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
+  let format: Format = 'text';
+  let lang: Lang | undefined;
+  let help = false;
+  let version = false;
+  const positionals: string[] = [];
+  // The first problem is the one reported; parsing goes on so that --lang still applies to it.
+  let error: { message: Localized; args: Record<string, string> } | undefined;
+  const fail = (message: Localized, args: Record<string, string>) => {
+    error ??= { message, args };
+  };
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
+    switch (name) {
+      case '-h':
+      case '--help':
+      case '--version':
+        if (inline !== undefined) fail(MSG.unexpectedValue, { option: name });
+        if (name === '--version') version = true;
+        else help = true;
+        break;
+      case '--format':
+      case '--lang': {
+        const value = inline ?? argv[++i];
+        if (value === undefined) {
+          fail(MSG.missingValue, { option: name });
+        } else if (name === '--format') {
+          if ((FORMATS as readonly string[]).includes(value)) format = value as Format;
+          else fail(MSG.badFormat, { value });
+        } else {
+          // Locale names are case-insensitive (`zh-cn` is common).
+          const match = LANGS.find((l) => l.toLowerCase() === value.toLowerCase());
+          if (match) lang = match;
+          else fail(MSG.badLang, { value });
+        }
+        break;
+      }
+      default:
+        fail(MSG.unknownOption, { option: name });
+    }
+  }
+
+  const effectiveLang = lang ?? envLang(env);
+  if (error) return { kind: 'usage', lang: effectiveLang, ...error };
+  if (help) return { kind: 'help', lang: effectiveLang };
+  if (version) return { kind: 'version', lang: effectiveLang };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.noCommand, args: {} };
+  if (command !== 'check') return { kind: 'usage', lang: effectiveLang, message: MSG.unknownCommand, args: { command } };
+  if (paths.length === 0) return { kind: 'usage', lang: effectiveLang, message: MSG.noPath, args: {} };
+  return { kind: 'check', lang: effectiveLang, format, paths };
+}

@@ -1,0 +1,37 @@
+// Machine-readable output with a fixed shape (bump `version` if it changes).
+// Ranges are LSP ranges, so tools can feed them straight to an editor.
+
+import type { Severity } from '../core/index';
+import type { CheckedFile, Position } from './run';
+
+export interface JsonOutput {
+  version: 1;
+  files: {
+    path: string;
+    format: string | null;
+    diagnostics: {
+      code: string;
+      severity: Severity;
+      message: string;
+      range: { start: Position; end: Position };
+    }[];
+  }[];
+}
+
+export function formatJson(files: readonly CheckedFile[]): string {
+  const output: JsonOutput = {
+    version: 1,
+    // Every checked file is listed, so a consumer can tell "clean" from "not checked".
+    files: files.map((file) => ({
+      path: file.path,
+      format: file.analysis.report.format.format,
+      diagnostics: file.analysis.findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        range: file.range(f.span),
+      })),
+    })),
+  };
+  return JSON.stringify(output, null, 2) + '\n';
+}

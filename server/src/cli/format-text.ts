@@ -1,0 +1,50 @@
+// Human-readable output. Each finding line starts with `path:line:column` so
+// that terminals and editors can jump to it; line and column are 1-based, the
+// column counted in UTF-16 units like the editor's.
+
+import type { Lang, Severity, Span } from '../core/index';
+import { summary } from './messages';
+import type { CheckedFile } from './run';
+
+export interface TextOptions {
+  lang: Lang;
+  color: boolean;
+}
+
+const SGR: Record<Severity | 'bold' | 'dim', string> = {
+  error: '31',
+  warning: '33',
+  information: '34',
+  hint: '36',
+  bold: '1',
+  dim: '2',
+};
+
+export function formatText(files: readonly CheckedFile[], options: TextOptions): string {
+  const paint = (style: keyof typeof SGR, s: string) => (options.color ? `\u001b[${SGR[style]}m${s}\u001b[0m` : s);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let out = '';
+  for (const file of files) {
+    const { findings } = file.analysis;
+    if (findings.length === 0) continue;
+    out += paint('bold', file.path) + '\n';
+    for (const finding of findings) {
+      counts[finding.severity]++;
+      const where = `${file.path}:${location(file, finding.span)}`;
+      // Severity and code stay untranslated: they are keys for grep and problem matchers.
+      out += `${where}  ${paint(finding.severity, finding.severity)}  ${paint('dim', finding.code)}  ${finding.message}\n`;
+      for (const related of finding.related) {
+        out += `    ${file.path}:${location(file, related.span)}  ${related.message}\n`;
+      }
+    }
+    out += '\n';
+  }
+  const line = summary(options.lang, files.length, counts);
+  out += (counts.error > 0 ? paint('error', line) : line) + '\n';
+  return out;
+}
+
+function location(file: CheckedFile, span: Span): string {
+  const { start } = file.range(span);
+  return `${start.line + 1}:${start.character + 1}`;
+}

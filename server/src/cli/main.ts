@@ -1,0 +1,97 @@
+// `nianbao`: the command-line entry point. Parses the arguments, runs the
+// checks and picks the exit code; the output formats live in format-*.ts.
+//
+// Exit codes: 0 no error findings, 1 error findings, 2 usage error or a file
+// that could not be checked (that wins over 1: the result is incomplete).
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { localize } from '../core/i18n';
+import type { Lang } from '../core/index';
+import { parseArgs } from './args';
+import type { FileProblem } from './files';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { HELP, MSG, SYNOPSIS } from './messages';
+import { run } from './run';
+
+interface PackageInfo {
+  version: string;
+  homepage?: string;
+}
+
+/** package.json sits next to dist/, where the bundle runs from. */
+function packageInfo(): PackageInfo {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8')) as Partial<PackageInfo>;
+    return { version: typeof pkg.version === 'string' ? pkg.version : '0.0.0', homepage: typeof pkg.homepage === 'string' ? pkg.homepage : undefined };
+  } catch {
+    return { version: '0.0.0' };
+  }
+}
+
+function describeProblem(problem: FileProblem, lang: Lang): string {
+  const message = problem.kind === 'notFound' ? MSG.notFound : problem.kind === 'notUtf8' ? MSG.notUtf8 : MSG.unreadable;
+  return localize(message, lang, { detail: problem.detail ?? '' });
+}
+
+export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+  const command = parseArgs(argv, env);
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(HELP[command.lang]);
+      return 0;
+    case 'version':
+      process.stdout.write(packageInfo().version + '\n');
+      return 0;
+    case 'usage':
+      process.stderr.write(`nianbao: ${localize(command.message, command.lang, command.args)}\n${SYNOPSIS[command.lang]}${localize(MSG.moreHelp, command.lang)}\n`);
+      return 2;
+    case 'check':
+      break;
+  }
+
+  const { lang, format } = command;
+  // Problems go to stderr as they happen; the report itself goes to stdout in one piece.
+  const { files, problems } = run(command.paths, lang, (problem) => {
+    process.stderr.write(`nianbao: ${problem.path}: ${describeProblem(problem, lang)}\n`);
+  });
+
+  let output: string;
+  if (format === 'json') {
+    output = formatJson(files);
+  } else if (format === 'sarif') {
+    const pkg = packageInfo();
+    output = formatSarif(files, {
+      lang,
+      version: pkg.version,
+      informationUri: pkg.homepage,
+      problems,
+      describe: (p) => `${p.path}: ${describeProblem(p, lang)}`,
+    });
+  } else {
+    // NO_COLOR per no-color.org: set and non-empty turns colour off.
+    output = formatText(files, { lang, color: process.stdout.isTTY === true && !env.NO_COLOR });
+  }
+  process.stdout.write(output);
+
+  if (problems.length > 0) return 2;
+  return files.some((f) => f.analysis.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+}
+
+if (require.main === module) {
+  // A closed pipe (`nianbao check . | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    // exitCode rather than process.exit(), so that piped output is flushed first.
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    // A crash must not look like exit 1 ("errors found"): the run is incomplete, as with an unreadable file.
+    process.stderr.write(`nianbao: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,76 @@
+// Every string the CLI itself prints, in both languages. Findings bring their
+// own localized messages from the core; these are only the CLI's wrapping.
+
+import type { Lang, Localized, Severity } from '../core/index';
+
+/** The short usage printed after a usage error. */
+export const SYNOPSIS: Localized = {
+  'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] 路径...
+      nianbao --help | --version
+`,
+  en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] PATH...
+       nianbao --help | --version
+`,
+};
+
+export const HELP: Localized = {
+  'zh-CN': `${SYNOPSIS['zh-CN']}
+检查政府信息公开工作年度报告。路径可以是文件或文件夹；在文件夹中递归查找 .txt、.md、.nianbao 文件
+（跳过 node_modules 和以 . 开头的文件夹；其中的 .txt、.md 文件只有内容像年度报告时才检查）。
+
+选项：
+  --format text|json|sarif  输出格式（默认 text）
+  --lang zh-CN|en           消息语言（默认取自 LC_ALL、LC_MESSAGES、LANG）
+  -h, --help                显示本帮助
+  --version                 显示版本号
+
+退出码：0 没有错误；1 发现错误；2 用法错误或有文件无法读取。
+`,
+  en: `${SYNOPSIS.en}
+Checks government information-disclosure annual reports (政府信息公开工作年度报告).
+PATH may be a file or a folder; folders are searched recursively for .txt, .md and
+.nianbao files (skipping node_modules and dot-folders; .txt and .md files found there
+are checked only when their content looks like an annual report).
+
+Options:
+  --format text|json|sarif  output format (default: text)
+  --lang zh-CN|en           message language (default: from LC_ALL, LC_MESSAGES, LANG)
+  -h, --help                show this help
+  --version                 show the version
+
+Exit status: 0 no errors; 1 errors found; 2 usage error or a file could not be read.
+`,
+};
+
+export const MSG = {
+  unknownOption: { 'zh-CN': '未知选项：{option}', en: 'unknown option: {option}' },
+  missingValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'option {option} needs a value' },
+  unexpectedValue: { 'zh-CN': '选项 {option} 不接受值', en: 'option {option} takes no value' },
+  badFormat: { 'zh-CN': '未知输出格式：{value}（可用：text、json、sarif）', en: 'unknown format: {value} (expected text, json or sarif)' },
+  badLang: { 'zh-CN': '未知语言：{value}（可用：zh-CN、en）', en: 'unknown language: {value} (expected zh-CN or en)' },
+  moreHelp: { 'zh-CN': '运行 nianbao --help 查看详细说明。', en: 'Run nianbao --help for details.' },
+  noCommand: { 'zh-CN': '缺少命令', en: 'missing command' },
+  unknownCommand: { 'zh-CN': '未知命令：{command}', en: 'unknown command: {command}' },
+  noPath: { 'zh-CN': '缺少要检查的路径', en: 'no PATH to check' },
+  notFound: { 'zh-CN': '找不到文件或文件夹', en: 'no such file or folder' },
+  unreadable: { 'zh-CN': '无法读取：{detail}', en: 'cannot read: {detail}' },
+  notUtf8: { 'zh-CN': '不是有效的 UTF-8 文本', en: 'not valid UTF-8 text' },
+} satisfies Record<string, Localized>;
+
+const SEVERITY_NAMES: Record<Severity, Localized> = {
+  error: { 'zh-CN': '错误', en: 'error' },
+  warning: { 'zh-CN': '警告', en: 'warning' },
+  information: { 'zh-CN': '信息', en: 'information' },
+  hint: { 'zh-CN': '提示', en: 'hint' },
+};
+
+/** `3 个文件，2 个错误，…` / `3 files: 2 errors, …`. */
+export function summary(lang: Lang, files: number, counts: Record<Severity, number>): string {
+  const order: Severity[] = ['error', 'warning', 'information', 'hint'];
+  if (lang === 'zh-CN') {
+    return [`${files} 个文件`, ...order.map((s) => `${counts[s]} 个${SEVERITY_NAMES[s]['zh-CN']}`)].join('，');
+  }
+  // "information" is uncountable; the other words take a plural -s.
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 || word === 'information' ? '' : 's'}`;
+  return `${plural(files, 'file')}: ${order.map((s) => plural(counts[s], SEVERITY_NAMES[s].en)).join(', ')}`;
+}

@@ -1,0 +1,79 @@
+// The per-check pages under docs/checks/ and the list of checks in the README
+// are generated from the registry. This test fails when they drift;
+// `npm run docs` (UPDATE_DOCS=1) rewrites them.
+
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { CHECKS, type CheckMeta } from '../server/src/core/index';
+import { ROOT } from './helpers';
+
+const update = process.env.UPDATE_DOCS === '1';
+const SEVERITY_ZH = { error: '错误', warning: '警告', information: '信息', hint: '提示' } as const;
+
+export function checkPage(meta: CheckMeta): string {
+  return [
+    `# \`${meta.id}\` — ${meta.title['zh-CN']} / ${meta.title.en}`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| 默认严重程度 · Default severity | ${SEVERITY_ZH[meta.defaultSeverity]} · ${meta.defaultSeverity} |`,
+    `| 快速修复 · Quick fix | ${meta.fixable ? '有 · yes' : '无 · no'} |`,
+    '',
+    '## 说明',
+    '',
+    meta.description['zh-CN'],
+    '',
+    '## Description',
+    '',
+    meta.description.en,
+    '',
+    '## 设置 · Settings',
+    '',
+    `在 \`.nianbao.json\` 或 VS Code 设置中可将本检查设为 \`off\`、\`hint\`、\`information\`、\`warning\` 或 \`error\`。`,
+    `Set this check to \`off\`, \`hint\`, \`information\`, \`warning\` or \`error\` in \`.nianbao.json\` or the VS Code settings.`,
+    '',
+  ].join('\n');
+}
+
+export function checkList(): string {
+  const rows = CHECKS.map(
+    ({ meta }) =>
+      `| [\`${meta.id}\`](docs/checks/${meta.id}.md) | ${meta.title['zh-CN']} | ${meta.title.en} | ${meta.defaultSeverity} | ${meta.fixable ? '✓' : ''} |`,
+  );
+  return ['| id | 检查 | Check | default | fix |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function expectFile(relative: string, content: string): void {
+  const file = path.join(ROOT, relative);
+  if (update) writeFileSync(file, content);
+  assert.ok(existsSync(file), `${relative} is missing: run npm run docs`);
+  assert.equal(readFileSync(file, 'utf8'), content, `${relative} is out of date: run npm run docs`);
+}
+
+test('each check has its generated page, and no page is left over', () => {
+  for (const { meta } of CHECKS) expectFile(`docs/checks/${meta.id}.md`, checkPage(meta));
+  const pages = readdirSync(path.join(ROOT, 'docs/checks')).sort();
+  assert.deepEqual(pages, CHECKS.map((c) => `${c.meta.id}.md`).sort());
+});
+
+test('the README lists the checks of the registry', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const start = '<!-- checks:start -->\n';
+  const end = '\n<!-- checks:end -->';
+  assert.ok(readme.includes(start) && readme.includes(end), 'README.md has the checks markers');
+  const generated = readme.slice(0, readme.indexOf(start) + start.length) + checkList() + readme.slice(readme.indexOf(end));
+  expectFile('README.md', generated);
+});
+
+test('check ids are unique, stable in form, and described in both languages', () => {
+  const ids = CHECKS.map((c) => c.meta.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const { meta } of CHECKS) {
+    assert.match(meta.id, /^[a-z]+\.[a-z-]+$/);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      assert.ok(meta.title[lang] && meta.description[lang], `${meta.id} ${lang}`);
+    }
+  }
+});
