@@ -1,0 +1,183 @@
+// Turns the core's plain data (UTF-16 offsets, spans) into LSP shapes.
+// Every function takes the TextDocument the analysis was made from, so
+// positions are computed against exactly the text that was analysed.
+
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Position,
+  type Range,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkById, getCodeActions, getFoldingSpans, getHover, getSymbols, type Finding, type Severity, type Span, type SymbolNode } from '../core';
+import { checkDocUri } from '../docs';
+import type { Analysed } from './cache';
+
+export const SOURCE = 'nianbao';
+
+/** What a diagnostic carries back to the server, so a code action finds its finding. */
+export interface DiagnosticData {
+  version: number;
+  index: number;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const SYMBOL_KIND: Record<SymbolNode['kind'], SymbolKind> = {
+  report: SymbolKind.File,
+  section: SymbolKind.Module,
+  subsection: SymbolKind.Namespace,
+};
+
+export function toRange(document: TextDocument, span: Span): Range {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+export function toSpan(document: TextDocument, range: Range): Span {
+  const a = document.offsetAt(range.start);
+  const b = document.offsetAt(range.end);
+  return a <= b ? { start: a, end: b } : { start: b, end: a };
+}
+
+export function toDiagnostic(document: TextDocument, entry: Analysed, finding: Finding, index: number): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(document, finding.span),
+    severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Error,
+    code: finding.code,
+    source: SOURCE,
+    message: finding.message,
+    data: { version: entry.version, index } satisfies DiagnosticData,
+  };
+  // Only registered checks have a docs page (internal.error has none).
+  if (checkById(finding.code)) diagnostic.codeDescription = { href: checkDocUri(finding.code) };
+  if (finding.related.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({
+      location: { uri: document.uri, range: toRange(document, r.span) },
+      message: r.message,
+    }));
+  }
+  return diagnostic;
+}
+
+export function toDiagnostics(document: TextDocument, entry: Analysed): Diagnostic[] {
+  return entry.analysis.findings.map((finding, index) => toDiagnostic(document, entry, finding, index));
+}
+
+function wantsQuickFix(only: readonly string[] | undefined): boolean {
+  if (!only) return true;
+  const kind: string = CodeActionKind.QuickFix;
+  // Kinds are hierarchical: '' (Empty) and any dotted parent include quickfix.
+  return only.some((k) => k === '' || k === kind || kind.startsWith(`${k}.`));
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** The finding a client-side diagnostic stands for, in this analysis. */
+function findingOf(document: TextDocument, entry: Analysed, diagnostic: Diagnostic): number | undefined {
+  if (diagnostic.source !== SOURCE) return undefined;
+  const findings = entry.analysis.findings;
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (data && data.version === entry.version && typeof data.index === 'number' && findings[data.index]?.code === diagnostic.code) {
+    return data.index;
+  }
+  // Published for another version (or data dropped by the client): match by code and place.
+  const index = findings.findIndex((f) => f.code === diagnostic.code && sameRange(toRange(document, f.span), diagnostic.range));
+  return index >= 0 ? index : undefined;
+}
+
+export function toCodeActions(document: TextDocument, entry: Analysed, params: CodeActionParams): CodeAction[] {
+  if (!wantsQuickFix(params.context?.only)) return [];
+  const findings = entry.analysis.findings;
+  // Finding index -> the client's own diagnostic object when it sent one.
+  const picked = new Map<number, Diagnostic | undefined>();
+  for (const diagnostic of params.context?.diagnostics ?? []) {
+    const index = findingOf(document, entry, diagnostic);
+    if (index !== undefined && !picked.has(index)) picked.set(index, diagnostic);
+  }
+  for (const action of getCodeActions(entry.analysis, toSpan(document, params.range))) {
+    if (!picked.has(action.finding)) picked.set(action.finding, undefined);
+  }
+  const actions: CodeAction[] = [];
+  for (const index of [...picked.keys()].sort((a, b) => a - b)) {
+    const finding = findings[index];
+    const diagnostic = picked.get(index) ?? toDiagnostic(document, entry, finding, index);
+    for (const fix of finding.fixes) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: fix.preferred,
+        diagnostics: [diagnostic],
+        edit: {
+          // documentChanges carry the version: a client must not apply these to a newer text.
+          documentChanges: [
+            {
+              textDocument: { uri: document.uri, version: entry.version },
+              edits: fix.edits.map((e) => ({ range: toRange(document, e.span), newText: e.newText })),
+            },
+          ],
+        },
+      });
+    }
+  }
+  return actions;
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+function toSymbol(document: TextDocument, node: SymbolNode): DocumentSymbol {
+  const range = toRange(document, node.span);
+  const selection = toRange(document, node.selection);
+  return {
+    // VS Code rejects symbols with an empty name or a selection outside the range.
+    name: node.name.trim() || '—',
+    detail: node.detail,
+    kind: SYMBOL_KIND[node.kind],
+    range,
+    selectionRange: contains(range, selection) ? selection : range,
+    children: node.children.map((child) => toSymbol(document, child)),
+  };
+}
+
+export function toDocumentSymbols(document: TextDocument, entry: Analysed): DocumentSymbol[] {
+  return getSymbols(entry.analysis).map((node) => toSymbol(document, node));
+}
+
+export function toFoldingRanges(document: TextDocument, entry: Analysed): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  const seen = new Set<string>();
+  for (const span of getFoldingSpans(entry.analysis)) {
+    const startLine = document.positionAt(span.start).line;
+    const end = document.positionAt(span.end);
+    // A span that ends just after a line break ends on the line before.
+    const endLine = end.character === 0 && end.line > startLine ? end.line - 1 : end.line;
+    const key = `${startLine}:${endLine}`;
+    if (endLine <= startLine || seen.has(key)) continue;
+    seen.add(key);
+    ranges.push({ startLine, endLine });
+  }
+  return ranges;
+}
+
+export function toHover(document: TextDocument, entry: Analysed, position: Position): Hover | null {
+  const hover = getHover(entry.analysis, document.offsetAt(position));
+  if (!hover) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
+}

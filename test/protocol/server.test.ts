@@ -1,0 +1,299 @@
+// Drives the bundled language server (dist/server.js) over stdio with a real
+// JSON-RPC client, the way an editor does. Build it first: `npm run build`.
+
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
+  ExitNotification,
+  FoldingRangeRequest,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  SymbolKind,
+  type ClientCapabilities,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentSymbol,
+  type InitializeParams,
+  type InitializeResult,
+  type MarkupContent,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentEdit,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { analyze, type Lang } from '../../server/src/core';
+
+// Compiled to out/test/protocol/, three levels below the repository root.
+const ROOT = path.resolve(__dirname, '../../..');
+assert.ok(fs.existsSync(path.join(ROOT, 'package.json')), `not the repository root: ${ROOT}`);
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const SAMPLE = path.join(ROOT, 'examples', '003_12d5eeac63ddaf69.txt');
+const WAIT_MS = 10_000;
+
+const CAPABILITIES: ClientCapabilities = {
+  workspace: { workspaceEdit: { documentChanges: true } },
+  textDocument: {
+    synchronization: { dynamicRegistration: false },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true, dataSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    foldingRange: { lineFoldingOnly: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  },
+};
+
+function withTimeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A server child process and the client end of its connection. */
+class Session {
+  readonly child: ChildProcess;
+  readonly connection: ProtocolConnection;
+  readonly exited: Promise<number | null>;
+  stderr = '';
+  /** Published diagnostics not yet consumed by a test. */
+  private readonly inbox: PublishDiagnosticsParams[] = [];
+  private readonly waiters: { match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+
+  constructor() {
+    assert.ok(fs.existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      const i = this.waiters.findIndex((w) => w.match(params));
+      if (i >= 0) this.waiters.splice(i, 1)[0].resolve(params);
+      else this.inbox.push(params);
+    });
+    this.connection.listen();
+  }
+
+  async initialize(params: Partial<InitializeParams> = {}): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: CAPABILITIES,
+      ...params,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** The next diagnostics published for `uri` that satisfy `match`, already received or to come. */
+  diagnostics(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    const test = (p: PublishDiagnosticsParams) => p.uri === uri && match(p);
+    const i = this.inbox.findIndex(test);
+    if (i >= 0) return Promise.resolve(this.inbox.splice(i, 1)[0]);
+    return withTimeout(new Promise((resolve) => this.waiters.push({ match: test, resolve })), `diagnostics for ${uri}`);
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'nianbao', version, text } });
+  }
+
+  /** Always leaves no process behind, whatever the tests did. */
+  dispose(): void {
+    this.connection.dispose();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+}
+
+const text = fs.readFileSync(SAMPLE, 'utf8');
+const uri = pathToFileURL(SAMPLE).href;
+
+function pairs(diagnostics: readonly Diagnostic[]): [string, number][] {
+  return diagnostics
+    .map((d): [string, number] => [String(d.code), d.range.start.line])
+    .sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
+}
+
+/** Protocol 3.18 allows Markdown messages; the server sends plain strings. */
+function messageText(message: Diagnostic['message']): string {
+  return typeof message === 'string' ? message : message.value;
+}
+
+function messages(lang: Lang, source = text): string[] {
+  return analyze(source, { lang }).findings.map((f) => f.message);
+}
+
+const EXPECTED: [string, number][] = [
+  ['section.count-claim', 1],
+  ['section.empty', 9],
+  ['section.empty', 10],
+  ['section.empty', 11],
+  ['section.heading-variant', 12],
+];
+
+describe('language server over stdio', () => {
+  let session: Session;
+  let init: InitializeResult;
+  let first: PublishDiagnosticsParams;
+
+  before(async () => {
+    session = new Session();
+    init = await session.initialize();
+  });
+  after(() => session?.dispose());
+
+  it('announces incremental sync and its features', () => {
+    const sync = init.capabilities.textDocumentSync;
+    assert.equal(typeof sync === 'object' ? sync.change : sync, 2 /* Incremental */);
+    assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.ok(init.capabilities.documentSymbolProvider);
+    assert.ok(init.capabilities.foldingRangeProvider);
+    assert.ok(init.capabilities.hoverProvider);
+  });
+
+  it('publishes the findings of an opened report, with the version', async () => {
+    await session.open(uri, text);
+    first = await session.diagnostics(uri);
+    assert.equal(first.version, 1);
+    assert.deepEqual(pairs(first.diagnostics), EXPECTED);
+    for (const d of first.diagnostics) {
+      assert.equal(d.source, 'nianbao');
+      assert.ok(d.codeDescription?.href.endsWith(`docs/checks/${d.code}.md`), `href of ${d.code}: ${d.codeDescription?.href}`);
+    }
+    // Without a language in initializationOptions or locale, messages are Chinese.
+    assert.deepEqual(first.diagnostics.map((d) => messageText(d.message)).sort(), messages('zh-CN').sort());
+  });
+
+  it('offers the preferred quick fix for the count claim, tied to the version', async () => {
+    const claim = first.diagnostics.find((d) => d.code === 'section.count-claim')!;
+    const params = { textDocument: { uri }, range: claim.range, context: { diagnostics: [claim], only: ['quickfix'] } };
+    const actions = (await session.connection.sendRequest(CodeActionRequest.type, params)) as CodeAction[];
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.ok(preferred, 'a preferred fix');
+    assert.equal(preferred.kind, 'quickfix');
+    assert.deepEqual(preferred.diagnostics?.map((d) => d.code), ['section.count-claim']);
+    const change = preferred.edit?.documentChanges?.[0] as TextDocumentEdit;
+    assert.deepEqual(change.textDocument, { uri, version: 1 });
+    assert.ok(change.edits.length > 0);
+
+    // Kinds other than quick fixes were asked for: nothing.
+    const refactors = await session.connection.sendRequest(CodeActionRequest.type, { ...params, context: { diagnostics: [claim], only: ['refactor'] } });
+    assert.deepEqual(refactors, []);
+
+    // Apply it the way an editor does: one incremental change, edits from the end backwards.
+    const edits = [...(change.edits as TextEdit[])].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })),
+    });
+    const second = await session.diagnostics(uri, (p) => p.version === 2);
+    assert.deepEqual(
+      pairs(second.diagnostics),
+      EXPECTED.filter(([code]) => code !== 'section.count-claim'),
+    );
+    const unchanged = (d: Diagnostic) => [d.code, d.message, d.range];
+    assert.deepEqual(
+      second.diagnostics.map(unchanged),
+      first.diagnostics.filter((d) => d.code !== 'section.count-claim').map(unchanged),
+    );
+  });
+
+  it('outlines the title with the six sections in order', async () => {
+    const symbols = (await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.equal(symbols.length, 1);
+    const [root] = symbols;
+    assert.equal(root.kind, SymbolKind.File);
+    assert.match(root.name, /政府信息公开工作年度报告/);
+    const children = root.children ?? [];
+    assert.deepEqual(
+      children.map((c) => c.name.charAt(0)),
+      ['一', '二', '三', '四', '五', '六'],
+    );
+    assert.ok(children.every((c) => c.kind === SymbolKind.Module));
+    assert.deepEqual(
+      children.map((c) => c.selectionRange.start.line),
+      [2, 9, 10, 11, 12, 15],
+    );
+  });
+
+  it('folds sections', async () => {
+    const ranges = await session.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    assert.ok(ranges && ranges.length > 0);
+    for (const r of ranges) assert.ok(r.endLine > r.startLine, JSON.stringify(r));
+  });
+
+  it('explains a heading on hover, in Markdown', async () => {
+    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9, character: 3 } });
+    assert.ok(hover);
+    const contents = hover.contents as MarkupContent;
+    assert.equal(contents.kind, 'markdown');
+    assert.match(contents.value, /主动公开政府信息情况/);
+    assert.equal(hover.range?.start.line, 9);
+  });
+
+  it('answers requests about unknown documents, and bad requests, without dying', async () => {
+    const unknown = { textDocument: { uri: 'file:///nowhere/unknown.txt' } };
+    assert.deepEqual(await session.connection.sendRequest(DocumentSymbolRequest.type, unknown), []);
+    assert.deepEqual(await session.connection.sendRequest(FoldingRangeRequest.type, unknown), []);
+    assert.equal(await session.connection.sendRequest(HoverRequest.type, { ...unknown, position: { line: 0, character: 0 } }), null);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    assert.deepEqual(await session.connection.sendRequest(CodeActionRequest.type, { ...unknown, range, context: { diagnostics: [] } }), []);
+    // Malformed: no document, no position.
+    assert.equal(await session.connection.sendRequest('textDocument/hover', {}), null);
+    assert.equal(await session.connection.sendRequest('textDocument/hover', { textDocument: { uri } }), null);
+
+    assert.equal(session.child.exitCode, null);
+    const symbols = await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.equal(symbols?.length, 1);
+  });
+
+  it('clears the diagnostics when the document closes', async () => {
+    await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    const cleared = await session.diagnostics(uri);
+    assert.deepEqual(cleared.diagnostics, []);
+    assert.deepEqual(await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), []);
+  });
+
+  it('shuts down and exits', async () => {
+    assert.equal(await session.connection.sendRequest(ShutdownRequest.type), null);
+    await session.connection.sendNotification(ExitNotification.type);
+    assert.equal(await withTimeout(session.exited, 'the server to exit'), 0);
+  });
+});
+
+describe('language of messages', () => {
+  const sessions: Session[] = [];
+  after(() => sessions.forEach((s) => s.dispose()));
+
+  async function messagesFrom(params: Partial<InitializeParams>): Promise<string[]> {
+    const session = new Session();
+    sessions.push(session);
+    await session.initialize(params);
+    await session.open(uri, text);
+    const published = await session.diagnostics(uri);
+    return published.diagnostics.map((d) => messageText(d.message)).sort();
+  }
+
+  it('follows initializationOptions.lang', async () => {
+    assert.deepEqual(await messagesFrom({ initializationOptions: { lang: 'en' }, locale: 'zh-cn' }), messages('en').sort());
+  });
+
+  it('falls back to the client locale', async () => {
+    assert.deepEqual(await messagesFrom({ locale: 'en-US' }), messages('en').sort());
+  });
+});
