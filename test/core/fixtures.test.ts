@@ -48,6 +48,11 @@ for (const expectation of expectations) {
           const after = analyze(applyFix(analysis, finding, fix));
           const same = (f: { code: string; message: string }) => f.code === finding.code && f.message === finding.message;
           assert.ok(after.findings.filter(same).length < analysis.findings.filter(same).length, `${finding.code}: ${fix.title}`);
+          if (fix.preferred) {
+            // A preferred fix never leaves a finding that was not there before.
+            const before = new Set(analysis.findings.map((f) => `${f.code} ${f.message}`));
+            assert.deepEqual(after.findings.map((f) => `${f.code} ${f.message}`).filter((f) => !before.has(f)), [], fix.title);
+          }
         }
       }
     });

@@ -27,7 +27,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
     report = parseReport(text);
   } catch (error) {
     const lines = splitLines(text);
-    report = { text, lines, eol: '\n', intro: { start: 0, end: text.length }, sections: [], format: { format: null, evidence: [] } };
+    report = { text, lines, eol: '\n', intro: { start: 0, end: text.length }, sections: [], format: { format: null, evidence: [] }, tables: {} };
     return { report, findings: [internalError(lang, String(error))], lang };
   }
   return { report, findings: runChecks(report, { lang, severities: options.severities }), lang };

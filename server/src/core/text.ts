@@ -221,3 +221,10 @@ export function maskedMatch(maskedKey: string, officialKey: string, minVisible =
   }
   return true;
 }
+
+/** Page numbers that PDF text leaves between paragraphs: `- 4 -`, `— 5 —`, `第3页`. */
+const PAGE_FOOTER = /^[-—–－]\s*\d+\s*[-—–－]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$/;
+
+export function isPageFooter(line: string): boolean {
+  return PAGE_FOOTER.test(fold(line).trim());
+}

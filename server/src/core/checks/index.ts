@@ -8,7 +8,18 @@ import { sectionMisnumbered } from './structure/misnumbered';
 import { sectionMissing } from './structure/missing';
 import { sectionNumbering } from './structure/numbering';
 import { sectionOrder } from './structure/order';
+import { reportFormat } from './structure/format';
 import { reportYear } from './structure/year';
+import { tableBalance } from './tables/balance';
+import { tableCellEmpty } from './tables/cell-empty';
+import { tableCellInvalid } from './tables/cell-invalid';
+import { tableCellsRunTogether } from './tables/cells-run-together';
+import { tableLabelVariant } from './tables/label-variant';
+import { tableMissing } from './tables/missing';
+import { tableMissingRow } from './tables/missing-row';
+import { tableResultsTotal } from './tables/results-total';
+import { tableReviewTotal } from './tables/review-total';
+import { tableRowTotal } from './tables/row-total';
 import type { Check } from './types';
 
 export const CHECKS: readonly Check[] = [
@@ -21,6 +32,17 @@ export const CHECKS: readonly Check[] = [
   sectionNumbering,
   sectionCountClaim,
   reportYear,
+  reportFormat,
+  tableMissing,
+  tableMissingRow,
+  tableRowTotal,
+  tableResultsTotal,
+  tableBalance,
+  tableReviewTotal,
+  tableCellInvalid,
+  tableCellEmpty,
+  tableCellsRunTogether,
+  tableLabelVariant,
 ];
 
 export function checkById(id: string): Check | undefined {

@@ -3,7 +3,7 @@
 import type { SectionDef } from '../format/sections';
 import type { Report, SectionNode } from '../parse/model';
 import { lineContentStart } from '../parse/structure';
-import { fold, isBlank, toChineseNumber, type Span } from '../text';
+import { isBlank, isPageFooter, toChineseNumber, type Span } from '../text';
 
 /** `五、存在的主要问题及改进情况` */
 export function officialHeading(def: SectionDef): string {
@@ -13,13 +13,6 @@ export function officialHeading(def: SectionDef): string {
 /** `第五部分「存在的主要问题及改进情况」` / `section 5 "…"`: how messages name a section. */
 export function sectionArgs(def: SectionDef): { n: string; number: number; official: string } {
   return { n: toChineseNumber(def.number), number: def.number, official: def.official };
-}
-
-/** Page numbers that PDF text leaves between paragraphs: `- 4 -`, `— 5 —`, `第3页`. */
-const PAGE_FOOTER = /^[-—–－]\s*\d+\s*[-—–－]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$/;
-
-export function isPageFooter(line: string): boolean {
-  return PAGE_FOOTER.test(fold(line).trim());
 }
 
 /** Whether a span holds any text beyond white space and page footers. */

@@ -38,7 +38,7 @@ export interface TableDef {
   blocks: BlockDef[];
 }
 
-const APPLICANT_COLUMNS: ColumnDef[] = [
+export const APPLICANT_COLUMNS: ColumnDef[] = [
   { id: 'natural', label: '自然人' },
   { id: 'commercial', label: '商业企业' },
   { id: 'research', label: '科研机构' },
@@ -48,16 +48,20 @@ const APPLICANT_COLUMNS: ColumnDef[] = [
   { id: 'total', label: '总计' },
 ];
 
-function requestRows(format: FormatId): RowDef[] {
+/**
+ * Table 2's rows. `otherHandlingSplit`: (六)其他处理 has the 2021 format's three
+ * sub-rows; mixed reports use the 2021 rows with a single (六) row.
+ */
+export function requestRows(format: FormatId, otherHandlingSplit = format === '2021'): RowDef[] {
   const r = (id: string, label: string, parent?: string, aliases?: string[]): RowDef => ({ id, label, parent, aliases });
   const g = (id: string, label: string, parent?: string): RowDef => ({ id, label, parent, group: true });
   const rows: RowDef[] = [
     r('new', '一、本年新收政府信息公开申请数量'),
     r('carried', '二、上年结转政府信息公开申请数量'),
     g('results', '三、本年度办理结果'),
-    r('open', '(一)予以公开', 'results'),
-    r('partial', '(二)部分公开(区分处理的,只计这一情形,不计其他情形)', 'results', ['(二)部分公开']),
-    g('withheld', '(三)不予公开', 'results'),
+    r('open', '（一）予以公开', 'results'),
+    r('partial', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 'results', ['（二）部分公开']),
+    g('withheld', '（三）不予公开', 'results'),
     r('withheld.secret', '1.属于国家秘密', 'withheld'),
     r('withheld.law', '2.其他法律行政法规禁止公开', 'withheld'),
     r('withheld.safety', '3.危及“三安全一稳定”', 'withheld'),
@@ -68,28 +72,28 @@ function requestRows(format: FormatId): RowDef[] {
       format === '2019' ? '7.属于行政执法案卷' : '7.属于行政执法案件',
     ]),
     r('withheld.query', '8.属于行政查询事项', 'withheld'),
-    g('unable', '(四)无法提供', 'results'),
+    g('unable', '（四）无法提供', 'results'),
     r('unable.notHeld', '1.本机关不掌握相关政府信息', 'unable'),
     r('unable.create', '2.没有现成信息需要另行制作', 'unable'),
     r('unable.unclear', '3.补正后申请内容仍不明确', 'unable'),
-    g('rejected', '(五)不予处理', 'results'),
+    g('rejected', '（五）不予处理', 'results'),
     r('rejected.petition', '1.信访举报投诉类申请', 'rejected'),
     r('rejected.repeat', '2.重复申请', 'rejected'),
     r('rejected.publication', '3.要求提供公开出版物', 'rejected'),
     r('rejected.massive', '4.无正当理由大量反复申请', 'rejected'),
     r('rejected.confirm', '5.要求行政机关确认或重新出具已获取信息', 'rejected'),
   ];
-  if (format === '2021') {
+  if (otherHandlingSplit) {
     rows.push(
-      g('otherHandling', '(六)其他处理', 'results'),
+      g('otherHandling', '（六）其他处理', 'results'),
       r('otherHandling.overdue', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 'otherHandling'),
       r('otherHandling.unpaid', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', 'otherHandling'),
       r('otherHandling.other', '3.其他', 'otherHandling'),
     );
   } else {
-    rows.push(r('otherHandling', '(六)其他处理', 'results'));
+    rows.push(r('otherHandling', '（六）其他处理', 'results'));
   }
-  rows.push(r('resultsTotal', '(七)总计', 'results'), r('next', '四、结转下年度继续办理'));
+  rows.push(r('resultsTotal', '（七）总计', 'results'), r('next', '四、结转下年度继续办理'));
   return rows;
 }
 
@@ -130,7 +134,7 @@ const PROACTIVE_2021: TableDef = {
   title: '主动公开政府信息情况',
   blocks: [
     {
-      label: '第二十条第(一)项',
+      label: '第二十条第（一）项',
       columns: [
         { id: 'issued', label: '本年制发件数' },
         { id: 'repealed', label: '本年废止件数' },
@@ -142,12 +146,12 @@ const PROACTIVE_2021: TableDef = {
       ],
     },
     {
-      label: '第二十条第(五)项',
+      label: '第二十条第（五）项',
       columns: [{ id: 'decisions', label: '本年处理决定数量' }],
       rows: [{ id: 'licensing', label: '行政许可' }],
     },
     {
-      label: '第二十条第(六)项',
+      label: '第二十条第（六）项',
       columns: [{ id: 'decisions', label: '本年处理决定数量' }],
       rows: [
         { id: 'penalty', label: '行政处罚' },
@@ -155,8 +159,8 @@ const PROACTIVE_2021: TableDef = {
       ],
     },
     {
-      label: '第二十条第(八)项',
-      columns: [{ id: 'amount', label: '本年收费金额(单位:万元)' }],
+      label: '第二十条第（八）项',
+      columns: [{ id: 'amount', label: '本年收费金额（单位：万元）' }],
       rows: [{ id: 'fees', label: '行政事业性收费' }],
     },
   ],
@@ -174,7 +178,7 @@ const PROACTIVE_2019: TableDef = {
   title: '主动公开政府信息情况',
   blocks: [
     {
-      label: '第二十条第(一)项',
+      label: '第二十条第（一）项',
       columns: [
         { id: 'made', label: '本年新制作数量' },
         { id: 'published', label: '本年新公开数量' },
@@ -186,7 +190,7 @@ const PROACTIVE_2019: TableDef = {
       ],
     },
     {
-      label: '第二十条第(五)项',
+      label: '第二十条第（五）项',
       columns: ITEM_COLUMNS_2019,
       rows: [
         { id: 'licensing', label: '行政许可' },
@@ -194,7 +198,7 @@ const PROACTIVE_2019: TableDef = {
       ],
     },
     {
-      label: '第二十条第(六)项',
+      label: '第二十条第（六）项',
       columns: ITEM_COLUMNS_2019,
       rows: [
         { id: 'penalty', label: '行政处罚' },
@@ -202,12 +206,12 @@ const PROACTIVE_2019: TableDef = {
       ],
     },
     {
-      label: '第二十条第(八)项',
+      label: '第二十条第（八）项',
       columns: ITEM_COLUMNS_2019.slice(0, 2),
       rows: [{ id: 'fees', label: '行政事业性收费' }],
     },
     {
-      label: '第二十条第(九)项',
+      label: '第二十条第（九）项',
       columns: [
         { id: 'count', label: '采购项目数量' },
         { id: 'amount', label: '采购总金额' },

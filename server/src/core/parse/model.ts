@@ -2,7 +2,7 @@
 // per document version by `parseReport` and shared by every check and feature.
 
 import type { SectionDef } from '../format/sections';
-import type { FormatId } from '../format/tables';
+import type { FormatId, RowDef, TableDef, TableId } from '../format/tables';
 import type { Line, Span } from '../text';
 
 /** A numbered heading: `二、主动公开政府信息情况` or `(三)政府信息管理情况`. */
@@ -13,8 +13,11 @@ export interface Heading {
   title: { span: Span; text: string };
 }
 
-/** How closely a heading's wording matches the official one. */
-export type MatchQuality = 'exact' | 'variant' | 'masked' | 'fuzzy';
+/**
+ * How closely a heading's or a row label's wording matches the official one.
+ * `fragment`: the start of a label whose rest was wrapped onto another line.
+ */
+export type MatchQuality = 'exact' | 'variant' | 'masked' | 'fuzzy' | 'fragment';
 
 export interface Subsection {
   heading: Heading;
@@ -47,6 +50,53 @@ export interface FormatDecision {
   evidence: { kind: FormatEvidence; format: FormatId; span: Span }[];
 }
 
+/** One cell of a statistical table. */
+export interface Cell {
+  column: string;
+  /** `null` when the cell is blank (or could not be read). */
+  value: number | null;
+  /** Where the value is written; absent for a blank that has no place in the text. */
+  span?: Span;
+  /** Digits that ran together in the text, split by the table's relations. */
+  split?: boolean;
+  /** Read, but which column it belongs to is not certain (fewer numbers than cells). */
+  uncertainColumn?: boolean;
+  /** Written, but not a count (or amount) the format allows here. */
+  invalid?: 'notNumber' | 'negative' | 'fraction';
+}
+
+export interface RowLabel {
+  row: RowDef;
+  span: Span;
+  text: string;
+  quality: MatchQuality;
+}
+
+export interface TableRow {
+  def: RowDef;
+  /** Index of the block (table 1 has several) the row belongs to. */
+  block: number;
+  label?: Omit<RowLabel, 'row'>;
+  /** One per column of the row's block. */
+  cells: Cell[];
+  /** The row's numbers in the text. */
+  span: Span;
+  /** Digits ran together and no unique split exists: the cells are unknown. */
+  runTogether?: boolean;
+}
+
+export interface Table {
+  def: TableDef;
+  /** The rows of the format this table uses (table 2: with or without (六)'s sub-rows). */
+  rowDefs: RowDef[];
+  rows: TableRow[];
+  /** Rows of the format that are not in the text. */
+  missing: RowDef[];
+  /** Labels of group rows (三、本年度办理结果, (三)不予公开…), which carry no numbers. */
+  groupLabels: RowLabel[];
+  span: Span;
+}
+
 export interface Report {
   text: string;
   lines: Line[];
@@ -60,4 +110,6 @@ export interface Report {
   /** An appendix (附件) after the last section, with its own numbering. */
   appendix?: Span;
   format: FormatDecision;
+  /** The statistical tables found in sections 二, 三 and 四. */
+  tables: Partial<Record<TableId, Table>>;
 }

@@ -4,6 +4,7 @@ import { FORMAT_HEADER_MARKERS, type FormatId } from '../format/tables';
 import { compact, detectEol, splitLines, type Span } from '../text';
 import type { FormatDecision, Report } from './model';
 import { parseStructure } from './structure';
+import { parseTables } from './tables/index';
 
 export function parseReport(text: string): Report {
   const lines = splitLines(text);
@@ -14,8 +15,10 @@ export function parseReport(text: string): Report {
     eol: detectEol(text),
     ...structure,
     format: { format: null, evidence: [] },
+    tables: {},
   };
   report.format = decideFormat(report);
+  report.tables = parseTables(text, lines, report.sections, report.format);
   return report;
 }
 

@@ -79,7 +79,7 @@ function keyed(text: string, start: number, end: number): { key: string; offsets
   return { key, offsets };
 }
 
-const QUALITY_RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3 };
+const QUALITY_RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3, fragment: 4 };
 
 /**
  * Which section a level-1 heading's title names. `numeral` breaks ties and is

@@ -1,0 +1,64 @@
+// How findings name tables, rows, columns and cells, in the format's own words.
+
+import { REVIEW_GROUPS, type RowDef, type TableId } from '../../format/tables';
+import type { Lang } from '../../i18n';
+import type { Table } from '../../parse/model';
+import type { CellRef } from '../../relations';
+import type { Fix } from '../types';
+
+const TABLE_NAMES: Record<TableId, Record<Lang, string>> = {
+  proactive: { 'zh-CN': '表一', en: 'Table 1' },
+  requests: { 'zh-CN': '表二', en: 'Table 2' },
+  review: { 'zh-CN': '表三', en: 'Table 3' },
+};
+
+export function tableName(id: TableId, lang: Lang): string {
+  return TABLE_NAMES[id][lang];
+}
+
+const APPLICANT_EN: Record<string, string> = {
+  natural: 'natural persons',
+  commercial: 'commercial enterprises',
+  research: 'research institutions',
+  social: 'public-welfare organisations',
+  legal: 'legal service agencies',
+  other: 'other organisations',
+  total: 'total',
+};
+
+const REVIEW_EN: Record<string, string> = { upheld: 'upheld', corrected: 'corrected', other: 'other', pending: 'pending', total: 'total' };
+const GROUP_EN: Record<string, string> = { review: 'administrative review', direct: 'litigation without review', afterReview: 'litigation after review' };
+
+/** `（三）不予公开 4.保护第三方合法权益` for a sub-row, the label itself otherwise (official wording). */
+export function rowName(table: Table, def: RowDef): string {
+  const parent = def.parent && def.parent !== 'results' ? table.rowDefs.find((r) => r.id === def.parent) : undefined;
+  return parent ? `${parent.label} ${def.label}` : def.label;
+}
+
+export function columnName(table: Table, column: number, lang: Lang): string {
+  const def = table.def.blocks[0].columns[column];
+  if (table.def.id === 'review') {
+    const [group, part] = def.id.split('.');
+    const g = REVIEW_GROUPS.find((x) => x.id === group)!;
+    return lang === 'en' ? `${GROUP_EN[group]} ${REVIEW_EN[part]}` : `${g.label}·${def.label}`;
+  }
+  return lang === 'en' ? (APPLICANT_EN[def.id] ?? def.label) : def.label;
+}
+
+export function cellName(ref: CellRef, lang: Lang): string {
+  if (ref.table.def.id === 'review') return lang === 'en' ? `Table 3 ${columnName(ref.table, ref.column, lang)}` : `表三「${columnName(ref.table, ref.column, lang)}」`;
+  const row = rowName(ref.table, ref.row.def);
+  const column = columnName(ref.table, ref.column, lang);
+  return lang === 'en' ? `"${row}", ${column}` : `「${row}」行「${column}」列`;
+}
+
+export function cellValue(ref: CellRef): number | null {
+  return ref.row.cells[ref.column].value;
+}
+
+/** A fix that writes `value` into a cell, when the cell has a place in the text of its own. */
+export function setCellFix(ref: CellRef, value: number, title: string, preferred: boolean): Fix | undefined {
+  const cell = ref.row.cells[ref.column];
+  if (!cell.span || cell.split) return undefined;
+  return { title, edits: [{ span: cell.span, newText: String(value) }], preferred };
+}

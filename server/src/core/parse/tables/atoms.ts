@@ -1,0 +1,129 @@
+// Turns the text of a table, in whatever layout it arrived (pipe or tab
+// cells, one cell per line, a row flattened onto one line, PDF text), into a
+// flat list of atoms: label text, numbers and blank cells, with their lines.
+
+import { fold, isBlank, isPageFooter, type Line, type Span } from '../../text';
+
+export interface ParsedNumber {
+  value: number;
+  /** The digits as written, when the number is a plain unsigned integer (may be several cells run together). */
+  digits?: string;
+  signed: boolean;
+  fraction: boolean;
+  unit?: string;
+}
+
+export interface Atom {
+  kind: 'text' | 'number' | 'blank';
+  span: Span;
+  text: string;
+  line: number;
+  /** Came from a pipe or tab cell: a number there is never run together with another. */
+  delimited: boolean;
+  number?: ParsedNumber;
+}
+
+const NUMBER_SOURCE = String.raw`[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?`;
+const WHOLE_NUMBER = new RegExp(`^${NUMBER_SOURCE}$`);
+const NUMBER_IN_TEXT = new RegExp(NUMBER_SOURCE, 'g');
+/** What follows the ordinal of a label (`1.属于国家秘密`, `3、其他`): the ordinal is label text, not a cell. */
+const AFTER_ORDINAL = /^[.、．][^\d\s]/;
+const FILLER = /^[-—–－_/\\]$/;
+const SEPARATOR_ROW = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/;
+
+export function parseNumber(written: string): ParsedNumber | undefined {
+  const s = fold(written).replace(/−/g, '-');
+  if (!WHOLE_NUMBER.test(s)) return undefined;
+  const unit = /万元|元$/.exec(s)?.[0];
+  const body = unit ? s.slice(0, -unit.length) : s;
+  const signed = /^[+-]/.test(body);
+  const value = Number(body.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return undefined;
+  return {
+    value,
+    digits: /^\d+$/.test(body) ? body : undefined,
+    signed,
+    fraction: body.includes('.'),
+    unit,
+  };
+}
+
+function cellsOf(text: string, separator: '|' | '\t'): { start: number; end: number }[] {
+  const cells: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === separator) {
+      cells.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  // A pipe row's leading and trailing pipes delimit nothing.
+  if (separator === '|') {
+    if (cells.length && isBlank(text.slice(cells[0].start, cells[0].end))) cells.shift();
+    if (cells.length && isBlank(text.slice(cells[cells.length - 1].start, cells[cells.length - 1].end))) cells.pop();
+  }
+  return cells;
+}
+
+function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** Atoms of running text: numbers where they stand, label text between them. */
+function scanText(text: string, offset: number, line: number, out: Atom[]): void {
+  const folded = fold(text);
+  let last = 0;
+  const pushText = (from: number, to: number) => {
+    const t = trimmed(text, from, to);
+    if (t.end > t.start) out.push({ kind: 'text', span: { start: offset + t.start, end: offset + t.end }, text: text.slice(t.start, t.end), line, delimited: false });
+  };
+  NUMBER_IN_TEXT.lastIndex = 0;
+  for (let m = NUMBER_IN_TEXT.exec(folded); m; m = NUMBER_IN_TEXT.exec(folded)) {
+    const number = parseNumber(m[0]);
+    if (!number || (number.digits && AFTER_ORDINAL.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 2)))) continue;
+    pushText(last, m.index);
+    out.push({ kind: 'number', span: { start: offset + m.index, end: offset + m.index + m[0].length }, text: text.slice(m.index, m.index + m[0].length), line, delimited: false, number });
+    last = m.index + m[0].length;
+  }
+  pushText(last, text.length);
+}
+
+/** The atoms of the lines that intersect `span`. */
+export function tokenize(source: string, lines: readonly Line[], span: Span): Atom[] {
+  const atoms: Atom[] = [];
+  for (const line of lines) {
+    if (line.end < span.start) continue;
+    if (line.start >= span.end) break;
+    const start = Math.max(line.start, span.start);
+    const text = source.slice(start, Math.min(line.end, span.end));
+    if (isBlank(text) || SEPARATOR_ROW.test(text) || isPageFooter(text)) continue;
+    const separator = text.includes('|') ? '|' : text.includes('\t') ? '\t' : undefined;
+    if (!separator) {
+      scanText(text, start, line.index, atoms);
+      continue;
+    }
+    for (const cell of cellsOf(text, separator)) {
+      const t = trimmed(text, cell.start, cell.end);
+      const content = text.slice(t.start, t.end);
+      const cellSpan = { start: start + t.start, end: start + t.end };
+      if (!content || FILLER.test(fold(content))) {
+        atoms.push({ kind: 'blank', span: cellSpan, text: content, line: line.index, delimited: true });
+        continue;
+      }
+      const number = parseNumber(content);
+      if (number) {
+        atoms.push({ kind: 'number', span: cellSpan, text: content, line: line.index, delimited: true, number });
+      } else if (/^[\d\s.,+\-−]+$/.test(fold(content))) {
+        // Several numbers in one cell (a converter merged cells): each is a cell of its own.
+        const before = atoms.length;
+        scanText(content, cellSpan.start, line.index, atoms);
+        for (let i = before; i < atoms.length; i++) atoms[i].delimited = true;
+      } else {
+        atoms.push({ kind: 'text', span: cellSpan, text: content, line: line.index, delimited: true });
+      }
+    }
+  }
+  return atoms;
+}

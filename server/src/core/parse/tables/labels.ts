@@ -1,0 +1,96 @@
+// Matching the text in a table against the format's row labels, tolerantly:
+// punctuation and width, a lost ordinal (`、本年度办理结果`), a label wrapped
+// over lines, masked text (`1.****政府信息`), typos (`其他法律行政止公开`).
+
+import type { RowDef } from '../../format/tables';
+import { editDistance, labelKey, maskedMatch, type Span } from '../../text';
+import type { MatchQuality } from '../model';
+
+export interface LabelCandidate {
+  row: RowDef;
+  quality: MatchQuality;
+}
+
+/** A piece of text that may be one label, with its candidates (best first). */
+export interface LabelPiece {
+  span: Span;
+  text: string;
+  candidates: LabelCandidate[];
+}
+
+const ORDINAL_KEY = /^(?:[一二三四五六七八九十]+|\d+)/;
+
+interface Keys {
+  row: RowDef;
+  full: string[];
+  bare: string[];
+}
+
+/**
+ * Where a new label starts inside a run of text: `三、`, `（三）`, `3.` / `3、`.
+ * A flattened row such as `三、本年度办理结果（一）予以公开` holds two labels.
+ */
+const MARKER = /[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）]|\d{1,2}\s*[.、．](?=[^\d\s])/g;
+
+export class RowMatcher {
+  private readonly keys: Keys[];
+
+  constructor(rows: readonly RowDef[]) {
+    this.keys = rows.map((row) => {
+      const full = [row.label, ...(row.aliases ?? [])].map(labelKey);
+      return { row, full, bare: full.map((k) => k.replace(ORDINAL_KEY, '')) };
+    });
+  }
+
+  /** Candidates for one label's text, best first; empty when it is no label. */
+  match(text: string): LabelCandidate[] {
+    const key = labelKey(text);
+    if (!key) return [];
+    const ordinal = ORDINAL_KEY.exec(key)?.[0] ?? '';
+    const found: LabelCandidate[] = [];
+    for (const { row, full, bare } of this.keys) {
+      const quality = this.quality(key, ordinal, full, bare);
+      if (quality) found.push({ row, quality });
+    }
+    const rank: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3, fragment: 4 };
+    return found.sort((a, b) => rank[a.quality] - rank[b.quality]);
+  }
+
+  private quality(key: string, ordinal: string, full: string[], bare: string[]): MatchQuality | undefined {
+    if (full.includes(key)) return 'exact';
+    // The label followed by stray text that a converter glued on.
+    if (full.some((f) => key.startsWith(f) && f.length >= 4)) return 'exact';
+    if (!ordinal && bare.some((b) => b === key && b.length >= 4)) return 'variant';
+    if (full.some((f) => f.startsWith(key)) && key.length >= ordinal.length + 1 && key.length >= 2) return 'fragment';
+    if (!ordinal && key.length >= 4 && bare.some((b) => b.startsWith(key))) return 'fragment';
+    if (/[*＊×]/.test(key) && full.some((f) => maskedMatch(key, f))) return 'masked';
+    if (key.length >= 5) {
+      const against = ordinal ? full : bare;
+      if (against.some((f) => editDistance(key, f, Math.max(1, Math.floor(f.length / 4))) <= Math.max(1, Math.floor(f.length / 4)))) {
+        return 'fuzzy';
+      }
+    }
+    return undefined;
+  }
+
+  /** Splits a run of text at label markers and matches each piece. */
+  pieces(text: string, offset: number): LabelPiece[] {
+    const starts = [0];
+    MARKER.lastIndex = 0;
+    for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) if (m.index > 0) starts.push(m.index);
+    const pieces: LabelPiece[] = [];
+    starts.forEach((start, i) => {
+      const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+      const raw = text.slice(start, end);
+      const lead = raw.length - raw.trimStart().length;
+      const piece = raw.trim();
+      if (!piece) return;
+      pieces.push({
+        span: { start: offset + start + lead, end: offset + start + lead + piece.length },
+        text: piece,
+        candidates: this.match(piece),
+      });
+    });
+    return pieces;
+  }
+}

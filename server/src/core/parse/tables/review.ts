@@ -1,0 +1,47 @@
+// Table 3 (行政复议、行政诉讼): one row of 15 numbers under a header of labels,
+// three groups of 维持, 纠正, 其他, 尚未审结 and their 总计.
+
+import { FORMATS, type FormatId } from '../../format/tables';
+import type { Line } from '../../text';
+import type { SectionNode, Table } from '../model';
+import { tokenize, type Atom } from './atoms';
+import { buildRow } from './rows';
+import { readRow, type Relation } from './split';
+
+const WIDTH = 15;
+/** In each group, 总计 = 维持 + 纠正 + 其他 + 尚未审结 (blanks count as 0). */
+export const GROUP_TOTALS: Relation = (v) =>
+  [0, 5, 10].every((g) => v.slice(g, g + 4).reduce<number>((s, x) => s + (x ?? 0), 0) === (v[g + 4] ?? 0));
+
+/** Prose after the table (or a missing section's text) ends it; a footnote (`注：`) does not. */
+function isProse(atom: Atom): boolean {
+  return /[。；]/.test(atom.text) && !/^注/.test(atom.text.trim());
+}
+
+export function parseReview(text: string, lines: readonly Line[], section: SectionNode, format: FormatId): Table | undefined {
+  const atoms = tokenize(text, lines, section.body);
+  const values: Atom[] = [];
+  const numbersOnLine = new Map<number, number>();
+  for (const a of atoms) if (a.kind === 'number') numbersOnLine.set(a.line, (numbersOnLine.get(a.line) ?? 0) + 1);
+  for (const atom of atoms) {
+    if (atom.kind === 'text') {
+      if (values.some((v) => v.kind === 'number') && isProse(atom)) break;
+      continue;
+    }
+    // A number in a sentence is not a cell; a line of numbers, or a cell, is.
+    const lineText = atoms.filter((a) => a.line === atom.line && a.kind === 'text');
+    if (lineText.some(isProse)) continue;
+    values.push(atom);
+    if (values.filter((v) => v.kind === 'number').length >= WIDTH && (numbersOnLine.get(atom.line) ?? 0) <= WIDTH) {
+      // Keep the rest of this line's cells (trailing blanks) but nothing after it.
+      const rest = atoms.filter((a) => a.line === atom.line && a.span.start > atom.span.start && a.kind !== 'text');
+      values.push(...rest);
+      break;
+    }
+  }
+  if (!values.some((v) => v.kind === 'number')) return undefined;
+  const def = FORMATS[format].tables.review;
+  const block = def.blocks[0];
+  const row = buildRow(block.rows[0], 0, block.columns, undefined, readRow(values, WIDTH, GROUP_TOTALS), values);
+  return { def, rowDefs: block.rows, rows: [row], missing: [], groupLabels: [], span: row.span };
+}

@@ -1,0 +1,145 @@
+// Reading a row's numbers into its cells. Where a flattened layout ran the
+// digits of several cells together (`4000004`, `20 02`) or dropped blank
+// cells, every reading is tried, and one is taken only when it is the single
+// reading that satisfies the table's relations. Never a guess.
+
+import type { Span } from '../../text';
+import type { Atom } from './atoms';
+
+export interface CellDraft {
+  value: number | null;
+  span?: Span;
+  split?: boolean;
+  uncertainColumn?: boolean;
+  atom?: Atom;
+}
+
+export type RowReading = { kind: 'read'; cells: CellDraft[] } | { kind: 'ambiguous' };
+
+/** Holds when the values (blanks as `null`) satisfy the table's relations for this row. */
+export type Relation = (values: (number | null)[]) => boolean;
+
+/** More readings than this are not enumerated: the row is reported as run together. */
+const MAX_READINGS = 20000;
+const MAX_DIGITS = 40;
+
+/** The ways to cut `digits` into counts without leading zeros, at most `maxParts` of them. */
+function cuts(digits: string, maxParts: number): number[][][] {
+  const out: number[][][] = [];
+  const walk = (at: number, parts: number[][]) => {
+    if (out.length > MAX_READINGS) return;
+    if (at === digits.length) {
+      out.push(parts);
+      return;
+    }
+    if (parts.length === maxParts) return;
+    for (let end = at + 1; end <= digits.length; end++) {
+      if (digits[at] === '0' && end > at + 1) break;
+      walk(end, [...parts, [at, end]]);
+    }
+  };
+  walk(0, []);
+  return out;
+}
+
+interface Piece {
+  value: number;
+  span: Span;
+  split: boolean;
+  atom: Atom;
+}
+
+/** Whether an atom's digits may hold several cells: a plain unsigned integer outside a delimited cell. */
+function mayRunTogether(atom: Atom): boolean {
+  return !atom.delimited && atom.kind === 'number' && !!atom.number?.digits && atom.number.digits.length > 1;
+}
+
+/**
+ * Places `k < width` values into `width` cells: the first is the first column,
+ * the last is the last column (the total), the rest follow the first in order;
+ * the cells in between are blank. Values other than zero in the middle may
+ * stand in another column, so they are marked uncertain.
+ */
+function place(values: (Piece | null)[], width: number): CellDraft[] {
+  const draft = (p: Piece | null): CellDraft => (p ? { value: p.value, span: p.span, split: p.split || undefined, atom: p.atom } : { value: null });
+  if (values.length >= width) return values.slice(0, width).map(draft);
+  const cells: CellDraft[] = new Array(width).fill(null).map(() => ({ value: null }));
+  if (values.length === 0) return cells;
+  cells[0] = draft(values[0]);
+  if (values.length === 1) return cells;
+  cells[width - 1] = draft(values[values.length - 1]);
+  values.slice(1, -1).forEach((p, i) => {
+    cells[i + 1] = draft(p);
+    if (p && p.value !== 0) cells[i + 1].uncertainColumn = true;
+  });
+  return cells;
+}
+
+/**
+ * Reads `atoms` (numbers and blank cells, in order) as a row of `width` cells.
+ * `relation`, when the format has one for the row, decides between readings.
+ */
+export function readRow(atoms: readonly Atom[], width: number, relation?: Relation): RowReading {
+  // Delimited layouts: the cells are given; leading blanks between label and numbers are filler.
+  if (atoms.length && atoms.every((a) => a.delimited)) {
+    const first = atoms.findIndex((a) => a.kind === 'number');
+    const cells: CellDraft[] = atoms
+      .slice(first < 0 ? atoms.length : first, (first < 0 ? 0 : first) + width)
+      .map((a) => (a.kind === 'number' ? { value: a.number!.value, span: a.span, atom: a } : { value: null, span: a.span }));
+    while (cells.length < width) cells.push({ value: null });
+    if (first >= 0 && atoms.slice(first).filter((a) => a.kind === 'number').length > width) {
+      return relation ? readPlain(atoms.filter((a) => a.kind === 'number'), width, relation) : { kind: 'ambiguous' };
+    }
+    return { kind: 'read', cells };
+  }
+  return readPlain(atoms.filter((a) => a.kind === 'number'), width, relation);
+}
+
+function readPlain(numbers: readonly Atom[], width: number, relation?: Relation): RowReading {
+  const natural: Piece[] = numbers.map((a) => ({ value: a.number!.value, span: a.span, split: false, atom: a }));
+  const suspicious = numbers.some((a) => mayRunTogether(a) && a.number!.digits!.startsWith('0'));
+  if (natural.length === width && !suspicious && (!relation || relation(natural.map((p) => p.value)))) {
+    return { kind: 'read', cells: place(natural, width) };
+  }
+  const totalDigits = numbers.reduce((n, a) => n + (mayRunTogether(a) ? a.number!.digits!.length : 0), 0);
+  if (totalDigits > MAX_DIGITS) return { kind: 'ambiguous' };
+
+  // Every reading: each run-together atom cut into counts, the others as they are.
+  const options: Piece[][][] = numbers.map((atom) => {
+    if (!mayRunTogether(atom)) return [[{ value: atom.number!.value, span: atom.span, split: false, atom }]];
+    const digits = atom.number!.digits!;
+    return cuts(digits, width).map((parts) =>
+      parts.map(([s, e]) => ({
+        value: Number(digits.slice(s, e)),
+        span: { start: atom.span.start + s, end: atom.span.start + e },
+        split: parts.length > 1,
+        atom,
+      })),
+    );
+  });
+  const readings: CellDraft[][] = [];
+  const seen = new Set<string>();
+  let count = 0;
+  const walk = (i: number, acc: Piece[]) => {
+    if (++count > MAX_READINGS || acc.length > width) return;
+    if (i === options.length) {
+      if (acc.length === 0) return;
+      const cells = place(acc, width);
+      const values = cells.map((c) => c.value);
+      const fits = relation ? relation(values) : acc.length === width;
+      const key = values.join(',');
+      if (fits && !seen.has(key)) {
+        seen.add(key);
+        readings.push(cells);
+      }
+      return;
+    }
+    for (const option of options[i]) walk(i + 1, [...acc, ...option]);
+  };
+  walk(0, []);
+  if (count > MAX_READINGS) return { kind: 'ambiguous' };
+  if (readings.length === 1) return { kind: 'read', cells: readings[0] };
+  // No reading satisfies the relations: the numbers as written, when they fill the row, are what the report says.
+  if (readings.length === 0 && natural.length === width) return { kind: 'read', cells: place(natural, width) };
+  return { kind: 'ambiguous' };
+}
