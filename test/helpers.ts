@@ -70,3 +70,50 @@ export function assertFixResolves(text: string, code: string, options?: Analysis
   );
   return fixed;
 }
+
+export const CLEAN_2019 = () => readFixture('test/fixtures/constructed/clean-2019.txt');
+
+export type Layout = 'pipe' | 'markdown' | 'tab' | 'cell-per-line' | 'spaced' | 'flattened';
+
+/**
+ * Rewrites the pipe tables of a constructed report into another layout that
+ * reports arrive in, leaving the prose as it is.
+ */
+export function relayout(text: string, layout: Layout): string {
+  const out: string[] = [];
+  let inTable = false;
+  for (const line of text.split('\n')) {
+    if (!line.includes(' | ')) {
+      inTable = false;
+      out.push(line);
+      continue;
+    }
+    const cells = line.split('|').map((c) => c.trim()).filter((c) => c !== '');
+    const isNumber = (c: string) => /^[+-]?\d[\d.]*(万元)?$/.test(c);
+    const labels = cells.filter((c) => !isNumber(c));
+    const numbers = cells.filter(isNumber);
+    switch (layout) {
+      case 'pipe':
+        out.push(line);
+        break;
+      case 'markdown':
+        out.push(`| ${cells.join(' | ')} |`);
+        if (!inTable) out.push(`|${cells.map(() => '---').join('|')}|`);
+        break;
+      case 'tab':
+        out.push(cells.join('\t'));
+        break;
+      case 'cell-per-line':
+        for (const c of cells) out.push(c, '');
+        break;
+      case 'spaced':
+        out.push([labels.join(''), ...numbers].join(' '));
+        break;
+      case 'flattened':
+        out.push(labels.join('') + numbers.join(''));
+        break;
+    }
+    inTable = true;
+  }
+  return out.join('\n');
+}

@@ -67,7 +67,7 @@ suite('folding, hover, code actions', () => {
     const analysis = analyze(text);
     const at = text.indexOf('五部分');
     const actions = getCodeActions(analysis, { start: at, end: at });
-    assert.deepEqual(actions.map((a) => [a.title, analysis.findings[a.finding].code, a.preferred]), [['改为“六”', 'section.count-claim', true]]);
+    assert.deepEqual(actions.map((a) => [a.title, analysis.findings[a.finding!].code, a.preferred]), [['改为“六”', 'section.count-claim', true]]);
     assert.deepEqual(getCodeActions(analysis, { start: 0, end: 0 }), []);
   });
   test('messages in English', () => {

@@ -160,7 +160,7 @@ describe('language server over stdio', () => {
   it('announces incremental sync and its features', () => {
     const sync = init.capabilities.textDocumentSync;
     assert.equal(typeof sync === 'object' ? sync.change : sync, 2 /* Incremental */);
-    assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite'] });
     assert.ok(init.capabilities.documentSymbolProvider);
     assert.ok(init.capabilities.foldingRangeProvider);
     assert.ok(init.capabilities.hoverProvider);

@@ -15,6 +15,7 @@ import {
   type Hover,
   type Position,
   type Range,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkById, getCodeActions, getFoldingSpans, getHover, getSymbols, type Finding, type Severity, type Span, type SymbolNode } from '../core';
@@ -40,6 +41,8 @@ const SYMBOL_KIND: Record<SymbolNode['kind'], SymbolKind> = {
   report: SymbolKind.File,
   section: SymbolKind.Module,
   subsection: SymbolKind.Namespace,
+  table: SymbolKind.Struct,
+  row: SymbolKind.Field,
 };
 
 export function toRange(document: TextDocument, span: Span): Range {
@@ -76,10 +79,9 @@ export function toDiagnostics(document: TextDocument, entry: Analysed): Diagnost
   return entry.analysis.findings.map((finding, index) => toDiagnostic(document, entry, finding, index));
 }
 
-function wantsQuickFix(only: readonly string[] | undefined): boolean {
+function wants(only: readonly string[] | undefined, kind: string): boolean {
   if (!only) return true;
-  const kind: string = CodeActionKind.QuickFix;
-  // Kinds are hierarchical: '' (Empty) and any dotted parent include quickfix.
+  // Kinds are hierarchical: '' (Empty) and any dotted parent include their children.
   return only.some((k) => k === '' || k === kind || kind.startsWith(`${k}.`));
 }
 
@@ -101,37 +103,33 @@ function findingOf(document: TextDocument, entry: Analysed, diagnostic: Diagnost
 }
 
 export function toCodeActions(document: TextDocument, entry: Analysed, params: CodeActionParams): CodeAction[] {
-  if (!wantsQuickFix(params.context?.only)) return [];
+  const only = params.context?.only;
   const findings = entry.analysis.findings;
-  // Finding index -> the client's own diagnostic object when it sent one.
-  const picked = new Map<number, Diagnostic | undefined>();
-  for (const diagnostic of params.context?.diagnostics ?? []) {
-    const index = findingOf(document, entry, diagnostic);
-    if (index !== undefined && !picked.has(index)) picked.set(index, diagnostic);
-  }
-  for (const action of getCodeActions(entry.analysis, toSpan(document, params.range))) {
-    if (!picked.has(action.finding)) picked.set(action.finding, undefined);
-  }
+  const edit = (edits: { span: Span; newText: string }[]): WorkspaceEdit => ({
+    // documentChanges carry the version: a client must not apply these to a newer text.
+    documentChanges: [{ textDocument: { uri: document.uri, version: entry.version }, edits: edits.map((e) => ({ range: toRange(document, e.span), newText: e.newText })) }],
+  });
   const actions: CodeAction[] = [];
-  for (const index of [...picked.keys()].sort((a, b) => a - b)) {
-    const finding = findings[index];
-    const diagnostic = picked.get(index) ?? toDiagnostic(document, entry, finding, index);
-    for (const fix of finding.fixes) {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        isPreferred: fix.preferred,
-        diagnostics: [diagnostic],
-        edit: {
-          // documentChanges carry the version: a client must not apply these to a newer text.
-          documentChanges: [
-            {
-              textDocument: { uri: document.uri, version: entry.version },
-              edits: fix.edits.map((e) => ({ range: toRange(document, e.span), newText: e.newText })),
-            },
-          ],
-        },
-      });
+  if (wants(only, CodeActionKind.QuickFix)) {
+    // Finding index -> the client's own diagnostic object when it sent one.
+    const picked = new Map<number, Diagnostic | undefined>();
+    for (const diagnostic of params.context?.diagnostics ?? []) {
+      const index = findingOf(document, entry, diagnostic);
+      if (index !== undefined && !picked.has(index)) picked.set(index, diagnostic);
+    }
+    const core = getCodeActions(entry.analysis, toSpan(document, params.range));
+    for (const action of core) if (action.finding !== undefined && !picked.has(action.finding)) picked.set(action.finding, undefined);
+    for (const index of [...picked.keys()].sort((a, b) => a - b)) {
+      const finding = findings[index];
+      const diagnostic = picked.get(index) ?? toDiagnostic(document, entry, finding, index);
+      for (const fix of finding.fixes) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred, diagnostics: [diagnostic], edit: edit(fix.edits) });
+      }
+    }
+  }
+  if (wants(only, CodeActionKind.RefactorRewrite)) {
+    for (const action of getCodeActions(entry.analysis, toSpan(document, params.range))) {
+      if (action.kind === 'refactor.rewrite') actions.push({ title: action.title, kind: CodeActionKind.RefactorRewrite, edit: edit(action.edits) });
     }
   }
   return actions;

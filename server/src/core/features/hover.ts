@@ -1,6 +1,8 @@
 // Hover: what a heading or the title is, in the format's terms.
 
-import { localize } from '../i18n';
+import { cellName } from '../checks/tables/names';
+import { localize, type Lang } from '../i18n';
+import { relationsOf, type CellRef, type Evaluated } from '../relations';
 import type { Analysis } from '../service';
 import { toChineseNumber, type Span } from '../text';
 
@@ -11,8 +13,44 @@ export interface Hover {
 
 const within = (offset: number, span: Span) => span.start <= offset && offset <= span.end;
 
+const RELATION_NAMES = {
+  'row-total': { 'zh-CN': '行总计 = 各申请人之和', en: 'row total = sum of applicants' },
+  'results-total': { 'zh-CN': '（七）总计 = 办理结果之和', en: '（七）总计 = sum of results' },
+  balance: { 'zh-CN': '勾稽关系：一 + 二 = （七）总计 + 四', en: 'balance: 一 + 二 = （七）总计 + 四' },
+  'review-total': { 'zh-CN': '总计 = 维持 + 纠正 + 其他 + 尚未审结', en: 'total = upheld + corrected + other + pending' },
+} as const;
+
+function relationLine(e: Evaluated, lang: Lang): string {
+  const side = (cells: CellRef[], total: number) => `${cells.map((c) => c.row.cells[c.column].value ?? 0).join(' + ')} = ${total}`;
+  return `${e.holds ? '✓' : '✗'} ${RELATION_NAMES[e.relation.kind][lang]}：${side(e.relation.left, e.leftSum)}；${side(e.relation.right, e.rightSum)}`;
+}
+
+/** A table cell under the cursor: its row and column, its value, and the relations it takes part in. */
+function cellHover(analysis: Analysis, offset: number): Hover | undefined {
+  const { report, lang } = analysis;
+  for (const table of Object.values(report.tables)) {
+    for (const row of table?.rows ?? []) {
+      const column = row.cells.findIndex((c) => c.span && within(offset, c.span));
+      if (!table || column < 0) continue;
+      const ref: CellRef = { table, row, column };
+      const cell = row.cells[column];
+      const name = table.def.id === 'proactive' ? `${row.def.label} · ${table.def.blocks[row.block].columns[column].label}` : cellName(ref, lang);
+      const lines = [`**${name}**：${cell.value ?? '—'}`];
+      if (cell.split) lines.push(localize({ 'zh-CN': '（由连在一起的数字按表格关系拆分而来）', en: '(split from run-together digits by the table relations)' }, lang));
+      for (const e of relationsOf(report).checked) {
+        const involved = [...e.relation.left, ...e.relation.right].some((c) => c.row === row && c.column === column);
+        if (involved) lines.push(relationLine(e, lang));
+      }
+      return { markdown: lines.join('\n\n'), span: cell.span! };
+    }
+  }
+  return undefined;
+}
+
 export function getHover(analysis: Analysis, offset: number): Hover | undefined {
   const { report, lang } = analysis;
+  const onCell = cellHover(analysis, offset);
+  if (onCell) return onCell;
   for (const section of report.sections) {
     if (!within(offset, section.heading.span)) continue;
     const lines = [

@@ -1,13 +1,16 @@
-// Outline: the title, the six sections and their subsections.
+// Outline: the title, the six sections with their subsections and tables,
+// and the rows of table 2.
 
+import { tableName, rowName } from '../checks/tables/names';
+import type { Report, SectionNode, Table } from '../parse/model';
 import type { Analysis } from '../service';
 import type { Span } from '../text';
 
-export type SymbolKind = 'report' | 'section' | 'subsection';
+export type SymbolKind = 'report' | 'section' | 'subsection' | 'table' | 'row';
 
 export interface SymbolNode {
   name: string;
-  /** The official wording where the document words it differently. */
+  /** The official wording where the document words it differently, or a table's title. */
   detail?: string;
   kind: SymbolKind;
   /** The whole extent, children included. */
@@ -17,24 +20,46 @@ export interface SymbolNode {
   children: SymbolNode[];
 }
 
-export function getSymbols({ report }: Analysis): SymbolNode[] {
+function tableSymbol(analysis: Analysis, table: Table): SymbolNode {
+  const rows: SymbolNode[] =
+    table.def.id === 'requests'
+      ? table.rows.map((row) => {
+          const start = Math.min(row.label?.span.start ?? row.span.start, row.span.start);
+          const selection = row.label?.span ?? row.span;
+          return { name: rowName(table, row.def), kind: 'row' as const, span: { start, end: Math.max(row.span.end, selection.end) }, selection, children: [] };
+        })
+      : [];
+  const first = rows[0]?.selection ?? table.rows[0]?.label?.span ?? table.span;
+  return { name: tableName(table.def.id, analysis.lang), detail: table.def.title, kind: 'table', span: table.span, selection: first, children: rows };
+}
+
+function tablesIn(report: Report, section: SectionNode): Table[] {
+  const table = Object.values(report.tables).find((t) => t && t.def.section === section.def.key);
+  // A table belongs to the first section of its kind, where it was read.
+  const first = report.sections.find((s) => s.def.key === section.def.key);
+  return table && first === section ? [table] : [];
+}
+
+export function getSymbols(analysis: Analysis): SymbolNode[] {
+  const { report } = analysis;
   const text = report.text;
-  const sections: SymbolNode[] = report.sections.map((section) => {
-    return {
-      name: text.slice(section.heading.span.start, section.heading.span.end),
-      detail: section.match === 'exact' ? undefined : section.def.official,
-      kind: 'section',
-      span: section.span,
-      selection: section.heading.span,
-      children: section.subsections.map((sub) => ({
+  const sections: SymbolNode[] = report.sections.map((section) => ({
+    name: text.slice(section.heading.span.start, section.heading.span.end),
+    detail: section.match === 'exact' ? undefined : section.def.official,
+    kind: 'section',
+    span: section.span,
+    selection: section.heading.span,
+    children: [
+      ...section.subsections.map((sub) => ({
         name: text.slice(sub.heading.span.start, sub.heading.span.end),
         kind: 'subsection' as const,
         span: sub.span,
         selection: sub.heading.span,
         children: [],
       })),
-    };
-  });
+      ...tablesIn(report, section).map((t) => tableSymbol(analysis, t)),
+    ],
+  }));
   const title = report.title;
   if (!title) return sections;
   const end = Math.max(title.span.end, ...sections.map((s) => s.span.end));

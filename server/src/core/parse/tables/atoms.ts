@@ -6,7 +6,7 @@ import { fold, isBlank, isPageFooter, type Line, type Span } from '../../text';
 
 export interface ParsedNumber {
   value: number;
-  /** The digits as written, when the number is a plain unsigned integer (may be several cells run together). */
+  /** The digits as written, with their sign, when the number is an integer (it may be several cells run together). */
   digits?: string;
   signed: boolean;
   fraction: boolean;
@@ -41,7 +41,7 @@ export function parseNumber(written: string): ParsedNumber | undefined {
   if (!Number.isFinite(value)) return undefined;
   return {
     value,
-    digits: /^\d+$/.test(body) ? body : undefined,
+    digits: /^[+-]?\d+$/.test(body) ? body : undefined,
     signed,
     fraction: body.includes('.'),
     unit,
@@ -108,7 +108,13 @@ export function tokenize(source: string, lines: readonly Line[], span: Span): At
       const t = trimmed(text, cell.start, cell.end);
       const content = text.slice(t.start, t.end);
       const cellSpan = { start: start + t.start, end: start + t.end };
-      if (!content || FILLER.test(fold(content))) {
+      if (!content) {
+        // An empty cell's place is just inside it, so that a number written there reads `| 5 |`.
+        const at = start + cell.start + (/\s/.test(text[cell.start] ?? '') ? 1 : 0);
+        atoms.push({ kind: 'blank', span: { start: at, end: at }, text: content, line: line.index, delimited: true });
+        continue;
+      }
+      if (FILLER.test(fold(content))) {
         atoms.push({ kind: 'blank', span: cellSpan, text: content, line: line.index, delimited: true });
         continue;
       }

@@ -49,9 +49,9 @@ interface Piece {
   atom: Atom;
 }
 
-/** Whether an atom's digits may hold several cells: a plain unsigned integer outside a delimited cell. */
+/** Whether an atom's digits may hold several cells: an integer of several digits outside a delimited cell. */
 function mayRunTogether(atom: Atom): boolean {
-  return !atom.delimited && atom.kind === 'number' && !!atom.number?.digits && atom.number.digits.length > 1;
+  return !atom.delimited && atom.kind === 'number' && !!atom.number?.digits && atom.number.digits.replace(/^[+-]/, '').length > 1;
 }
 
 /**
@@ -97,21 +97,25 @@ export function readRow(atoms: readonly Atom[], width: number, relation?: Relati
 
 function readPlain(numbers: readonly Atom[], width: number, relation?: Relation): RowReading {
   const natural: Piece[] = numbers.map((a) => ({ value: a.number!.value, span: a.span, split: false, atom: a }));
-  const suspicious = numbers.some((a) => mayRunTogether(a) && a.number!.digits!.startsWith('0'));
+  const suspicious = numbers.some((a) => mayRunTogether(a) && /^[+-]?0/.test(a.number!.digits!));
   if (natural.length === width && !suspicious && (!relation || relation(natural.map((p) => p.value)))) {
     return { kind: 'read', cells: place(natural, width) };
   }
   const totalDigits = numbers.reduce((n, a) => n + (mayRunTogether(a) ? a.number!.digits!.length : 0), 0);
+  // `-240` may be `-2` and `40`: the sign stays with the first piece.
+  const unsigned = (a: Atom) => a.number!.digits!.replace(/^[+-]/, '');
   if (totalDigits > MAX_DIGITS) return { kind: 'ambiguous' };
 
   // Every reading: each run-together atom cut into counts, the others as they are.
   const options: Piece[][][] = numbers.map((atom) => {
     if (!mayRunTogether(atom)) return [[{ value: atom.number!.value, span: atom.span, split: false, atom }]];
-    const digits = atom.number!.digits!;
+    const digits = unsigned(atom);
+    const sign = atom.number!.digits!.length - digits.length;
+    const negative = atom.number!.value < 0;
     return cuts(digits, width).map((parts) =>
-      parts.map(([s, e]) => ({
-        value: Number(digits.slice(s, e)),
-        span: { start: atom.span.start + s, end: atom.span.start + e },
+      parts.map(([s, e], i) => ({
+        value: (i === 0 && negative ? -1 : 1) * Number(digits.slice(s, e)),
+        span: { start: atom.span.start + (i === 0 ? 0 : sign + s), end: atom.span.start + sign + e },
         split: parts.length > 1,
         atom,
       })),

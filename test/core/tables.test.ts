@@ -1,0 +1,213 @@
+// The three tables: every layout of both formats, each check with its exact
+// findings, each fix applied and the report checked again.
+
+import * as assert from 'node:assert/strict';
+import { describe as suite, test } from 'node:test';
+import { analyze, applyEdits, getCodeActions, getHover, getSymbols } from '../../server/src/core/index';
+import { CLEAN, CLEAN_2019, assertFixResolves, edit, findings, readFixture, relayout, type Layout } from '../helpers';
+
+const values = (text: string, table: 'proactive' | 'requests' | 'review', row: string) =>
+  analyze(text).report.tables[table]?.rows.find((r) => r.def.id === row)?.cells.map((c) => c.value);
+
+suite('every layout, both formats', () => {
+  const layouts: Layout[] = ['pipe', 'markdown', 'tab', 'cell-per-line', 'spaced', 'flattened'];
+  for (const [name, make] of [['2021', CLEAN], ['2019', CLEAN_2019]] as const) {
+    for (const layout of layouts) {
+      test(`${name} format, ${layout}`, () => {
+        const text = relayout(make(), layout);
+        const { report } = analyze(text);
+        assert.equal(report.format.format, name);
+        const expected =
+          layout === 'flattened'
+            ? // 规范性文件 2 0 15 / 2 2 15 written as 2015 / 2215: no relation decides the cells.
+              [`${name === '2021' ? 14 : 14}:${name === '2021' ? 8 : 6} warning table.cells-run-together`, ...(name === '2019' ? flattened2019Extra : [])]
+            : [];
+        assert.deepEqual(findings(text), expected);
+        assert.deepEqual(values(text, 'requests', 'new'), [4, 1, 0, 0, 0, 0, 5]);
+        assert.deepEqual(values(text, 'requests', 'resultsTotal'), [4, 1, 0, 0, 0, 0, 5]);
+        assert.deepEqual(values(text, 'review', 'cases'), [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert.equal(report.tables.requests?.rows.length, name === '2021' ? 25 : 23);
+        assert.equal(report.tables.proactive?.rows.length, name === '2021' ? 6 : 8);
+      });
+    }
+  }
+});
+
+/**
+ * In the flattened 2019 table 1, rows whose digits have several readings run
+ * together; 行政强制5-10 (5, -1, 0) and 行政事业性收费30 (3, 0) have only one.
+ */
+const flattened2019Extra = [
+  '17:5 warning table.cells-run-together',
+  '18:11 warning table.cells-run-together',
+  '21:5 warning table.cells-run-together',
+  '28:7 warning table.cells-run-together',
+];
+
+suite('reading numbers', () => {
+  test('signed changes and amounts with units (2019 table 1)', () => {
+    const text = CLEAN_2019();
+    assert.deepEqual(values(text, 'proactive', 'otherServices'), [12, -2, 40]);
+    assert.deepEqual(values(text, 'proactive', 'procurement'), [8, 126.5]);
+  });
+  test('full-width digits and thousands separators', () => {
+    const text = edit(edit(CLEAN(), '行政许可 | 120 |', '行政许可 | １２０ |'), '行政处罚 | 30 |', '行政处罚 | 1,030 |');
+    assert.deepEqual(values(text, 'proactive', 'licensing'), [120]);
+    assert.deepEqual(values(text, 'proactive', 'penalty'), [1030]);
+    assert.deepEqual(findings(text), []);
+  });
+  test('run-together rows of seed 000 split by the row relation', () => {
+    const text = readFixture('examples/000_1d23ca6ff21b8a58.txt');
+    assert.deepEqual(values(text, 'requests', 'new'), [4, 0, 0, 0, 0, 0, 4]);
+    assert.deepEqual(values(text, 'requests', 'open'), [2, 0, 0, null, null, null, 2]);
+    assert.deepEqual(values(text, 'requests', 'resultsTotal'), [4, 0, 0, 0, 0, null, 4]);
+    assert.deepEqual(values(text, 'proactive', 'rules'), [0, 0, 0]);
+  });
+  test('empty organisation cells decided by the row total (corpus 014)', () => {
+    const text = readFixture('test/fixtures/corpus/014_shuyang_fgj_2023_tab.txt');
+    assert.deepEqual(values(text, 'requests', 'new'), [26, null, null, null, null, null, 26]);
+  });
+  test('labels detached from their numbers are read by order (corpus 015)', () => {
+    const text = readFixture('test/fixtures/corpus/015_shanghai_kewei_2024_pdfmd.txt');
+    assert.deepEqual(values(text, 'requests', 'partial'), [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(values(text, 'requests', 'withheld.internal'), [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(values(text, 'requests', 'otherHandling.overdue'), [8, 2, 0, 0, 0, 0, 10]);
+  });
+  test('a mixed report: 2021 rows with a single (六) (corpus 011)', () => {
+    const { report } = analyze(readFixture('test/fixtures/corpus/011_hongze_2023_pdftext.txt'));
+    assert.ok(report.tables.requests?.rowDefs.some((r) => r.id === 'otherHandling' && !r.group));
+    assert.deepEqual(report.tables.requests?.missing, []);
+  });
+});
+
+suite('table.row-total, results-total, balance: the culprit cell', () => {
+  test('one wrong row total: two relations fail, one fix names the cell', () => {
+    const text = edit(CLEAN(), '（一）予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |', '（一）予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 4 |');
+    assert.deepEqual(findings(text), ['31:47 error table.row-total', '52:33 error table.results-total']);
+    const [rowTotal] = analyze(text).findings;
+    assert.equal(rowTotal.message, '「（一）予以公开」行总计 4 ≠ 各申请人之和 3（2+1+0+0+0+0）');
+    assert.equal(rowTotal.fixes[0].title, '将「（一）予以公开」行「总计」列改为 3');
+    assert.deepEqual(findings(assertFixResolves(text, 'table.row-total')), []);
+  });
+  test('a wrong part: the row total, the column total and the balance point at it', () => {
+    const text = edit(CLEAN(), '（七）总计 | 4 | 1 |', '（七）总计 | 5 | 1 |');
+    assert.deepEqual(findings(text), ['52:9 error table.results-total', '52:33 error table.row-total', '53:15 error table.balance']);
+    const analysis = analyze(text);
+    assert.ok(analysis.findings.every((f) => f.fixes[0]?.title === '将「（七）总计」行「自然人」列改为 4' && f.fixes[0].preferred));
+    assert.equal(analysis.findings[0].message, '（七）总计「自然人」列 5 ≠ 办理结果之和 4（2+1+1）');
+    assert.equal(analysis.findings[2].message, '勾稽关系不成立（自然人列）：本年新收 4 + 上年结转 1 = 5，办理结果总计 5 + 结转下年度 1 = 6');
+    assert.deepEqual(findings(assertFixResolves(text, 'table.balance')), []);
+  });
+  test('a balance broken in a way no single cell explains: the fix is offered, not preferred', () => {
+    const text = edit(CLEAN(), '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |');
+    assert.deepEqual(findings(text), ['53:15 error table.balance', '53:39 error table.balance']);
+    const [balance] = analyze(text).findings;
+    assert.equal(balance.fixes[0].preferred, false);
+    assert.match(balance.fixes[0].title, /请同时核对各项数字/);
+  });
+  test('a blank total whose parts are not all zero', () => {
+    const text = edit(CLEAN(), '二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 |  |');
+    assert.deepEqual(findings(text), ['30:44 error table.row-total']);
+    assert.match(analyze(text).findings[0].message, /行总计为空/);
+    assert.deepEqual(findings(assertFixResolves(text, 'table.row-total')), []);
+  });
+  test('a flattened row that no split satisfies is reported as run together, never as a wrong total', () => {
+    const text = relayout(edit(CLEAN(), '| 4 | 1 | 0 | 0 | 0 | 0 | 5 |', '| 4 | 1 | 0 | 0 | 0 | 0 | 6 |'), 'flattened');
+    assert.deepEqual(findings(text).filter((f) => f.includes('table.')), ['14:8 warning table.cells-run-together', '29:17 warning table.cells-run-together']);
+  });
+});
+
+suite('table.review-total', () => {
+  test('only the total fails: the total fix is preferred (corpus 011)', () => {
+    const text = readFixture('test/fixtures/corpus/011_hongze_2023_pdftext.txt');
+    const reviews = analyze(text).findings.filter((f) => f.code === 'table.review-total');
+    assert.deepEqual(reviews.map((f) => [f.message, f.fixes[0].title, f.fixes[0].preferred]), [
+      ['行政复议总计 0 ≠ 维持 + 纠正 + 其他 + 尚未审结 = 11（10+1+0+0）', '将表三「行政复议·总计」改为 11', true],
+      ['复议后起诉总计 0 ≠ 维持 + 纠正 + 其他 + 尚未审结 = 5（5+0+0+0）', '将表三「复议后起诉·总计」改为 5', true],
+    ]);
+    assertFixResolves(text, 'table.review-total');
+  });
+  test('constructed', () => {
+    const text = edit(CLEAN(), '\n1 | 0 | 0 | 0 | 1 |', '\n1 | 0 | 0 | 0 | 2 |');
+    assert.deepEqual(findings(text), ['58:17 error table.review-total']);
+    assert.deepEqual(findings(assertFixResolves(text, 'table.review-total')), []);
+  });
+});
+
+suite('table.missing, table.missing-row', () => {
+  test('a section with text but no table', () => {
+    const text = CLEAN().replace(/三、收到和处理政府信息公开申请情况\n[\s\S]*?四、政府信息公开行政复议/, '三、收到和处理政府信息公开申请情况\n本年度共收到申请5件，详见附表。\n四、政府信息公开行政复议');
+    assert.deepEqual(findings(text), ['25:1 error table.missing']);
+  });
+  test('a row left out', () => {
+    const text = edit(CLEAN(), '4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n', '');
+    assert.deepEqual(findings(text), ['36:1 error table.missing-row']);
+    assert.match(analyze(text).findings[0].message, /表二缺少「（三）不予公开 4\.保护第三方合法权益」行/);
+  });
+});
+
+suite('cells', () => {
+  test('a negative count and a fraction', () => {
+    let text = edit(CLEAN(), '2.重复申请 | 0 | 0 |', '2.重复申请 | -1 | 0 |');
+    assert.deepEqual(findings(text), ['45:10 error table.cell-invalid']);
+    text = edit(CLEAN(), '2.重复申请 | 0 | 0 |', '2.重复申请 | 0.5 | 0 |');
+    assert.deepEqual(findings(text), ['45:10 error table.cell-invalid']);
+  });
+  test('a blank cell in table 1, and a table-2 row without numbers', () => {
+    assert.deepEqual(findings(edit(CLEAN(), '行政规范性文件 | 2 | 0 | 15 |', '行政规范性文件 | 2 | 0 |  |')), ['14:19 warning table.cell-empty']);
+    assert.deepEqual(findings(edit(CLEAN(), '2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '2.重复申请 |  |  |  |  |  |  |  |')), ['45:1 warning table.cell-empty']);
+  });
+});
+
+suite('table.label-variant', () => {
+  test('a typo in a row label is recognised and fixed to the official label', () => {
+    const text = edit(CLEAN(), '2.其他法律行政法规禁止公开', '2.其他法律行政止公开');
+    assert.deepEqual(findings(text), ['34:1 hint table.label-variant']);
+    assert.deepEqual(findings(assertFixResolves(text, 'table.label-variant')), []);
+  });
+  test('a lost ordinal (seed 001: 、本年度办理结果) and masked labels (seed 004)', () => {
+    assert.deepEqual(findings(readFixture('examples/001_67c1420167c13949.txt')).filter((f) => f.includes('label')), ['155:1 hint table.label-variant']);
+    const masked = analyze(readFixture('examples/004_164254f647ab523c.txt')).findings.filter((f) => f.code === 'table.label-variant');
+    assert.equal(masked[0].fixes[0].edits[0].newText, '一、本年新收政府信息公开申请数量');
+  });
+});
+
+suite('report.format', () => {
+  test('the cited notice disagrees with the headers: the headers decide, and that is said', () => {
+    const text = edit(CLEAN(), '〔2021〕30号', '〔2019〕60号');
+    assert.deepEqual(findings(text), ['2:54 information report.format']);
+    assert.equal(analyze(text).report.format.format, '2021');
+  });
+});
+
+suite('editor features on tables', () => {
+  test('a uniquely split flattened row can be rewritten with its cells apart, label untouched', () => {
+    const text = readFixture('examples/000_1d23ca6ff21b8a58.txt');
+    const at = text.indexOf('4000004');
+    const [action] = getCodeActions(analyze(text), { start: at, end: at }).filter((a) => a.kind === 'refactor.rewrite');
+    assert.equal(action.title, '将连在一起的数字分列：4 0 0 0 0 0 4');
+    const after = applyEdits(text, action.edits);
+    assert.ok(after.includes('一、本年新收政府信息公开申请数量 4 0 0 0 0 0 4\n'));
+    assert.deepEqual(values(after, 'requests', 'new'), [4, 0, 0, 0, 0, 0, 4]);
+    assert.deepEqual(findings(after), findings(text));
+  });
+  test('hover on a total shows its relations with the values', () => {
+    const text = CLEAN();
+    const hover = getHover(analyze(text), text.indexOf('（七）总计 | 4') + '（七）总计 | '.length);
+    assert.equal(
+      hover?.markdown,
+      [
+        '**「（七）总计」行「自然人」列**：4',
+        '✓ 行总计 = 各申请人之和：4 + 1 + 0 + 0 + 0 + 0 = 5；5 = 5',
+        '✓ （七）总计 = 办理结果之和：2 + 1 + 0 + 0 + 0 + 0 + 0 + 0 + 0 + 0 + 1 + 0 + 0 + 0 + 0 + 0 + 0 + 0 + 0 + 0 + 0 = 4；4 = 4',
+        '✓ 勾稽关系：一 + 二 = （七）总计 + 四：4 + 1 = 5；4 + 1 = 5',
+      ].join('\n\n'),
+    );
+  });
+  test('the outline has each table under its section, and table 2 its rows', () => {
+    const [root] = getSymbols(analyze(CLEAN()));
+    const tables = root.children.flatMap((s) => s.children.filter((c) => c.kind === 'table'));
+    assert.deepEqual(tables.map((t) => [t.name, t.children.length]), [['表一', 0], ['表二', 25], ['表三', 0]]);
+    assert.equal(tables[1].children[5].name, '（三）不予公开 2.其他法律行政法规禁止公开');
+  });
+});
