@@ -98,12 +98,25 @@ suite('table.row-total, results-total, balance: the culprit cell', () => {
     assert.equal(analysis.findings[2].message, '勾稽关系不成立（自然人列）：本年新收 4 + 上年结转 1 = 5，办理结果总计 5 + 结转下年度 1 = 6');
     assert.deepEqual(findings(assertFixResolves(text, 'table.balance')), []);
   });
-  test('a balance broken in a way no single cell explains: the fix is offered, not preferred', () => {
+  test('a balance broken in a way no single cell explains, where setting a total would break its row: no fix', () => {
     const text = edit(CLEAN(), '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |');
     assert.deepEqual(findings(text), ['53:15 error table.balance', '53:39 error table.balance']);
-    const [balance] = analyze(text).findings;
-    assert.equal(balance.fixes[0].preferred, false);
-    assert.match(balance.fixes[0].title, /请同时核对各项数字/);
+    assert.deepEqual(analyze(text).findings.map((f) => f.fixes), [[], []]);
+  });
+  test('two wrong totals: each total fix is offered, not preferred, with the parts to be checked', () => {
+    // (七)总计 7 instead of 5 and 结转下年度 0 instead of 1: no single cell explains all four failures.
+    let text = edit(CLEAN(), '（七）总计 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |', '（七）总计 | 4 | 1 | 0 | 0 | 0 | 0 | 7 |');
+    text = edit(text, '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 0 |');
+    const analysis = analyze(text);
+    assert.deepEqual(findings(text), ['52:33 error table.results-total', '52:33 error table.row-total', '53:39 error table.balance', '53:39 error table.row-total']);
+    const rowTotal = analysis.findings[1];
+    assert.deepEqual(rowTotal.fixes.map((f) => [f.title, f.preferred]), [['将「（七）总计」行「总计」列改为 5（请同时核对各项数字）', false]]);
+    // Applying it mends its own relation and adds no finding (the balance still fails, with other numbers).
+    const after = analyze(applyEdits(text, rowTotal.fixes[0].edits));
+    const place = (f: { code: string; span: { start: number } }) => `${f.code}@${f.span.start}`;
+    const before = new Set(analysis.findings.map(place));
+    assert.deepEqual(after.findings.filter((f) => !before.has(place(f))).map((f) => f.code), []);
+    assert.ok(!after.findings.some((f) => place(f) === place(rowTotal)));
   });
   test('a blank total whose parts are not all zero', () => {
     const text = edit(CLEAN(), '二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 |  |');
@@ -152,6 +165,12 @@ suite('cells', () => {
     assert.deepEqual(findings(text), ['45:10 error table.cell-invalid']);
     text = edit(CLEAN(), '2.重复申请 | 0 | 0 |', '2.重复申请 | 0.5 | 0 |');
     assert.deepEqual(findings(text), ['45:10 error table.cell-invalid']);
+  });
+  test('text where a number belongs, in its own column', () => {
+    const text = edit(CLEAN(), '2.重复申请 | 0 | 0 |', '2.重复申请 | 0 | 无 |');
+    assert.deepEqual(findings(text), ['45:14 error table.cell-invalid']);
+    assert.equal(analyze(text).findings[0].message, '「（五）不予处理 2.重复申请」行「商业企业」列为「无」：此处应填写数字');
+    assert.deepEqual(values(text, 'requests', 'rejected.repeat'), [0, null, 0, 0, 0, 0, 0]);
   });
   test('a blank cell in table 1, and a table-2 row without numbers', () => {
     assert.deepEqual(findings(edit(CLEAN(), '行政规范性文件 | 2 | 0 | 15 |', '行政规范性文件 | 2 | 0 |  |')), ['14:19 warning table.cell-empty']);

@@ -79,6 +79,11 @@ function reviewRelations(table: Table): Relation[] {
   });
 }
 
+/** Whether two references name the same cell (each relation makes its own references). */
+export function sameCell(a: CellRef, b: CellRef): boolean {
+  return a.row === b.row && a.column === b.column;
+}
+
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** A row's own total relation, with blanks as 0: a blank it decides is a 0. */

@@ -2,7 +2,7 @@
 
 import { cellName } from '../checks/tables/names';
 import { localize, type Lang } from '../i18n';
-import { relationsOf, type CellRef, type Evaluated } from '../relations';
+import { relationsOf, sameCell, type CellRef, type Evaluated } from '../relations';
 import type { Analysis } from '../service';
 import { toChineseNumber, type Span } from '../text';
 
@@ -38,7 +38,7 @@ function cellHover(analysis: Analysis, offset: number): Hover | undefined {
       const lines = [`**${name}**：${cell.value ?? '—'}`];
       if (cell.split) lines.push(localize({ 'zh-CN': '（由连在一起的数字按表格关系拆分而来）', en: '(split from run-together digits by the table relations)' }, lang));
       for (const e of relationsOf(report).checked) {
-        const involved = [...e.relation.left, ...e.relation.right].some((c) => c.row === row && c.column === column);
+        const involved = [...e.relation.left, ...e.relation.right].some((c) => sameCell(c, ref));
         if (involved) lines.push(relationLine(e, lang));
       }
       return { markdown: lines.join('\n\n'), span: cell.span! };

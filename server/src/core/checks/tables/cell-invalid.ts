@@ -6,8 +6,8 @@ export const tableCellInvalid: Check = {
     id: 'table.cell-invalid',
     title: { 'zh-CN': '单元格数值无效', en: 'Invalid cell' },
     description: {
-      'zh-CN': '单元格的值不是格式允许的数：件数不能为负数或小数（表一的“本年增/减”可带正负号，收费和采购金额可为小数）。',
-      en: 'A cell holds a value the format does not allow there: counts are whole and never negative (table 1 allows signed changes, 本年增/减, and decimal amounts).',
+      'zh-CN': '单元格的值不是格式允许的数：应填数字处填了文字，或件数为负数、小数（表一的“本年增/减”可带正负号，收费和采购金额可为小数）。',
+      en: 'A cell holds a value the format does not allow there: text where a number belongs, or a negative or fractional count (table 1 allows signed changes, 本年增/减, and decimal amounts).',
     },
     defaultSeverity: 'error',
     fixable: false,
@@ -24,7 +24,9 @@ export const tableCellInvalid: Check = {
             message: ctx.t(
               cell.invalid === 'negative'
                 ? { 'zh-CN': '{cell}为 {value}：件数不能为负数', en: '{cell} is {value}: a count cannot be negative' }
-                : { 'zh-CN': '{cell}为 {value}：件数必须是整数', en: '{cell} is {value}: a count must be a whole number' },
+                : cell.invalid === 'fraction'
+                  ? { 'zh-CN': '{cell}为 {value}：件数必须是整数', en: '{cell} is {value}: a count must be a whole number' }
+                  : { 'zh-CN': '{cell}为「{value}」：此处应填写数字', en: '{cell} is "{value}": a number belongs here' },
               { cell: name, value: ctx.report.text.slice(cell.span.start, cell.span.end) },
             ),
           });

@@ -3,7 +3,7 @@
 // and the fix: the culprit cell where one change mends everything, else the total.
 
 import type { Localized, MessageArgs } from '../../i18n';
-import { relationsOf, type Evaluated, type RelationKind } from '../../relations';
+import { relationsOf, sameCell, type Evaluated, type RelationKind } from '../../relations';
 import type { CheckContext, Fix } from '../types';
 import { cellName, cellValue, setCellFix } from './names';
 
@@ -30,8 +30,9 @@ export function reportRelations(
         true,
       );
       if (fix) fixes.push(fix);
-    } else {
+    } else if (!relations.checked.some((x) => x.holds && [...x.relation.left, ...x.relation.right].some((c) => sameCell(c, total)))) {
       // Several cells could be wrong: offer the total, and say that the parts need checking.
+      // Not where the total takes part in a relation that holds: the fix would break it.
       const current = cellValue(total) ?? 0;
       const value = current + (e.relation.right.includes(total) ? e.leftSum - e.rightSum : e.rightSum - e.leftSum);
       const fix =

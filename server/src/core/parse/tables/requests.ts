@@ -33,6 +33,11 @@ function headerLines(atoms: Atom[]): Set<number> {
   return new Set([...text].filter(([line, n]) => n >= 3 && !numbers.has(line)).map(([line]) => line));
 }
 
+/** A delimited text cell that stands among a row's numbers: a number comes before it on its line. */
+function writtenAfterLabel(atoms: Atom[], atom: Atom): boolean {
+  return atoms.some((a) => a.line === atom.line && a.kind === 'number' && a.span.start < atom.span.start) && !/\d[.、．]/.test(atom.text);
+}
+
 const BARE_ORDINAL = /^\s*(?:[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）])\s*$/;
 
 function itemsOf(atoms: Atom[], matcher: RowMatcher): Item[] {
@@ -48,6 +53,11 @@ function itemsOf(atoms: Atom[], matcher: RowMatcher): Item[] {
     if (headers.has(atom.line)) continue;
     if (BARE_ORDINAL.test(atom.text)) {
       ordinal = atom; // `三、` alone on a line, its label on the next (seed 002)
+      continue;
+    }
+    if (atom.delimited && writtenAfterLabel(atoms, atom)) {
+      // Text in a cell where the row's numbers stand (`| 无 |`): a cell that is not a number.
+      items.push({ kind: 'value', atom });
       continue;
     }
     for (const piece of matcher.pieces(atom.text, atom.span.start)) {

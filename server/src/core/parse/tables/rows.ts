@@ -33,6 +33,7 @@ export function buildRow(
     if (draft?.span) cell.span = draft.span;
     if (draft?.split) cell.split = true;
     if (draft?.uncertainColumn) cell.uncertainColumn = true;
+    if (draft?.notNumber) cell.invalid = 'notNumber';
     const number = draft?.atom?.number;
     if (number && !draft?.split) {
       const kind = kindOf(column);

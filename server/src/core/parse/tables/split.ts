@@ -11,6 +11,8 @@ export interface CellDraft {
   span?: Span;
   split?: boolean;
   uncertainColumn?: boolean;
+  /** Text where a number belongs. */
+  notNumber?: boolean;
   atom?: Atom;
 }
 
@@ -82,18 +84,25 @@ function place(values: (Piece | null)[], width: number): CellDraft[] {
 export function readRow(atoms: readonly Atom[], width: number, relation?: Relation): RowReading {
   // Delimited layouts: the cells are given; leading blanks between label and numbers are filler.
   if (atoms.length && atoms.every((a) => a.delimited)) {
-    const first = atoms.findIndex((a) => a.kind === 'number');
+    const first = atoms.findIndex((a) => a.kind !== 'blank');
     const cells: CellDraft[] = atoms
       .slice(first < 0 ? atoms.length : first, (first < 0 ? 0 : first) + width)
-      .map((a) => (a.kind === 'number' ? { value: a.number!.value, span: a.span, atom: a } : { value: null, span: a.span }));
+      .map((a) =>
+        a.kind === 'number'
+          ? { value: a.number!.value, span: a.span, atom: a }
+          : a.kind === 'text'
+            ? { value: null, span: a.span, notNumber: true }
+            : { value: null, span: a.span },
+      );
     while (cells.length < width) cells.push({ value: null });
-    if (first >= 0 && atoms.slice(first).filter((a) => a.kind === 'number').length > width) {
+    if (first >= 0 && atoms.slice(first).filter((a) => a.kind !== 'blank').length > width) {
       return relation ? readPlain(atoms.filter((a) => a.kind === 'number'), width, relation) : { kind: 'ambiguous' };
     }
     return { kind: 'read', cells };
   }
   return readPlain(atoms.filter((a) => a.kind === 'number'), width, relation);
 }
+
 
 function readPlain(numbers: readonly Atom[], width: number, relation?: Relation): RowReading {
   const natural: Piece[] = numbers.map((a) => ({ value: a.number!.value, span: a.span, split: false, atom: a }));
