@@ -12,9 +12,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, resolveLang, type Lang } from './core';
+import { analyze, getDefinition, getReferences, resolveLang, type Lang } from './core';
 import { AnalysisCache, type Analysed } from './lsp/cache';
-import { toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover } from './lsp/convert';
+import { toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations } from './lsp/convert';
 
 /**
  * Changes that arrive together (one event-loop turn) are analysed once. No
@@ -42,6 +42,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -126,6 +128,21 @@ connection.onHover(
   guard('hover', null, (params) => {
     const found = lookup(params);
     return found && params.position ? toHover(found.document, found.entry, params.position) : null;
+  }),
+);
+
+// A figure in the prose and the table cells it speaks about.
+connection.onDefinition(
+  guard('definition', [], (params) => {
+    const found = lookup(params);
+    return found && params.position ? toLocations(found.document, getDefinition(found.entry.analysis, found.document.offsetAt(params.position))) : [];
+  }),
+);
+
+connection.onReferences(
+  guard('references', [], (params) => {
+    const found = lookup(params);
+    return found && params.position ? toLocations(found.document, getReferences(found.entry.analysis, found.document.offsetAt(params.position))) : [];
   }),
 );
 

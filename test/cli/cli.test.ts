@@ -173,10 +173,11 @@ describe('text format', () => {
     assert.equal(r.status, 0);
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], EX004);
-    assert.match(lines[1], /^examples\/004_164254f647ab523c\.txt:6:1  warning  section\.numbering  /);
-    assert.match(lines[2], /^ {4}examples\/004_164254f647ab523c\.txt:7:\d+  /);
+    const numbering = lines.findIndex((l) => /^examples\/004_164254f647ab523c\.txt:6:1  warning  section\.numbering  /.test(l));
+    assert.ok(numbering > 0, 'the numbering finding is listed');
+    assert.match(lines[numbering + 1], /^ {4}examples\/004_164254f647ab523c\.txt:7:\d+  /);
     assert.equal(lines.at(-3), '');
-    assert.match(lines.at(-2)!, /^1 file: 0 errors, 1 warning, 0 information, \d+ hints$/);
+    assert.match(lines.at(-2)!, /^1 file: 0 errors, \d+ warnings, 0 information, \d+ hints$/);
   });
 
   test('a clean file gives only the summary', () => {

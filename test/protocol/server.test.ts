@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
   createProtocolConnection,
+  DefinitionRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -20,6 +21,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  ReferencesRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -30,13 +32,14 @@ import {
   type DocumentSymbol,
   type InitializeParams,
   type InitializeResult,
+  type Location,
   type MarkupContent,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentEdit,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { analyze, type Lang } from '../../server/src/core';
+import { analyze, LineIndex, type Lang } from '../../server/src/core';
 
 // Compiled to out/test/protocol/, three levels below the repository root.
 const ROOT = path.resolve(__dirname, '../../..');
@@ -164,6 +167,8 @@ describe('language server over stdio', () => {
     assert.ok(init.capabilities.documentSymbolProvider);
     assert.ok(init.capabilities.foldingRangeProvider);
     assert.ok(init.capabilities.hoverProvider);
+    assert.ok(init.capabilities.definitionProvider);
+    assert.ok(init.capabilities.referencesProvider);
   });
 
   it('publishes the findings of an opened report, with the version', async () => {
@@ -295,5 +300,54 @@ describe('language of messages', () => {
 
   it('falls back to the client locale', async () => {
     assert.deepEqual(await messagesFrom({ locale: 'en-US' }), messages('en').sort());
+  });
+});
+
+describe('prose figures and table cells', () => {
+  const SEED = path.join(ROOT, 'examples', '001_67c1420167c13949.txt');
+  const seedText = fs.readFileSync(SEED, 'utf8');
+  const seedUri = pathToFileURL(SEED).href;
+  const lines = seedText.split('\n');
+  let session: Session;
+
+  before(async () => {
+    session = new Session();
+    await session.initialize();
+    await session.open(seedUri, seedText);
+  });
+  after(() => session?.dispose());
+
+  it('publishes the five prose findings of seed 001 with the table and section findings', async () => {
+    const published = await session.diagnostics(seedUri);
+    assert.deepEqual(
+      published.diagnostics.filter((d) => String(d.code).startsWith('narrative.')).map((d) => [d.code, d.range.start.line, d.severity]),
+      [
+        ['narrative.mismatch', 18, 2],
+        ['narrative.mismatch', 24, 3],
+        ['narrative.mismatch', 24, 3],
+        ['narrative.placeholder', 640, 1],
+        ['narrative.zero-claim', 640, 2],
+      ],
+    );
+  });
+
+  it('goes from a figure to its table cell, and from the cell back to the figures', async () => {
+    // 行政复议4件 (line 25) speaks of table 3's 行政复议 总计, the `1` on line 577 ... and back.
+    const line = 24;
+    const character = lines[line].indexOf('行政复议4件') + '行政复议'.length;
+    const definition = (await session.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: seedUri }, position: { line, character } })) as Location[];
+    assert.equal(definition.length, 1);
+    const cell = definition[0].range;
+    // The fifth number of table 3: 行政复议 总计 (the first, also 1, is 结果维持).
+    const total = analyze(seedText).report.tables.review!.rows[0].cells[4].span!;
+    const index = new LineIndex(seedText);
+    assert.deepEqual(cell, { start: index.position(total.start), end: index.position(total.end) });
+    assert.equal(cell.start.line, 580);
+    const references = (await session.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: seedUri },
+      position: cell.start,
+      context: { includeDeclaration: false },
+    })) as Location[];
+    assert.deepEqual(references.map((r) => [r.range.start.line, lines[r.range.start.line].slice(r.range.start.character, r.range.end.character)]), [[24, '4']]);
   });
 });

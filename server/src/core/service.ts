@@ -37,3 +37,4 @@ export { getSymbols, type SymbolNode, type SymbolKind } from './features/symbols
 export { getFoldingSpans } from './features/folding';
 export { getCodeActions, applyEdits, type CodeAction } from './features/codeActions';
 export { getHover, type Hover } from './features/hover';
+export { getDefinition, getReferences } from './features/links';

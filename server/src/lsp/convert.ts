@@ -16,6 +16,7 @@ import {
   type Position,
   type Range,
   type WorkspaceEdit,
+  type Location,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkById, getCodeActions, getFoldingSpans, getHover, getSymbols, type Finding, type Severity, type Span, type SymbolNode } from '../core';
@@ -178,4 +179,9 @@ export function toHover(document: TextDocument, entry: Analysed, position: Posit
   const hover = getHover(entry.analysis, document.offsetAt(position));
   if (!hover) return null;
   return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
+}
+
+/** Spans of the same document as LSP locations. */
+export function toLocations(document: TextDocument, spans: readonly Span[]): Location[] {
+  return spans.map((span) => ({ uri: document.uri, range: toRange(document, span) }));
 }

@@ -8,6 +8,11 @@ import { sectionMisnumbered } from './structure/misnumbered';
 import { sectionMissing } from './structure/missing';
 import { sectionNumbering } from './structure/numbering';
 import { sectionOrder } from './structure/order';
+import { narrativeMasked } from './narrative/masked';
+import { narrativeMismatch } from './narrative/mismatch';
+import { narrativePartsExceedWhole } from './narrative/parts-exceed-whole';
+import { narrativePlaceholder } from './narrative/placeholder';
+import { narrativeZeroClaim } from './narrative/zero-claim';
 import { reportFormat } from './structure/format';
 import { reportYear } from './structure/year';
 import { tableBalance } from './tables/balance';
@@ -43,6 +48,11 @@ export const CHECKS: readonly Check[] = [
   tableCellEmpty,
   tableCellsRunTogether,
   tableLabelVariant,
+  narrativeMismatch,
+  narrativeZeroClaim,
+  narrativePartsExceedWhole,
+  narrativePlaceholder,
+  narrativeMasked,
 ];
 
 export function checkById(id: string): Check | undefined {

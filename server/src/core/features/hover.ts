@@ -1,6 +1,7 @@
 // Hover: what a heading or the title is, in the format's terms.
 
 import { cellName } from '../checks/tables/names';
+import { claimHover } from './links';
 import { localize, type Lang } from '../i18n';
 import { relationsOf, sameCell, type CellRef, type Evaluated } from '../relations';
 import type { Analysis } from '../service';
@@ -49,7 +50,7 @@ function cellHover(analysis: Analysis, offset: number): Hover | undefined {
 
 export function getHover(analysis: Analysis, offset: number): Hover | undefined {
   const { report, lang } = analysis;
-  const onCell = cellHover(analysis, offset);
+  const onCell = cellHover(analysis, offset) ?? claimHover(analysis, offset);
   if (onCell) return onCell;
   for (const section of report.sections) {
     if (!within(offset, section.heading.span)) continue;

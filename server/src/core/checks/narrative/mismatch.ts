@@ -1,0 +1,80 @@
+import type { Localized } from '../../i18n';
+import { claimsOf, type Claim } from '../../narrative/claims';
+import { toChineseNumber } from '../../text';
+import { cellName } from '../tables/names';
+import type { Check } from '../types';
+
+const SCOPE: Record<Exclude<Claim['scope'], 'self'>, Localized> = {
+  wider: { 'zh-CN': '（正文说的是{word}，表格只统计本机关）', en: ' (the text speaks of {word}; the table counts this body only)' },
+  period: { 'zh-CN': '（正文说的是{word}，与表格的统计期限不同）', en: ' (the text speaks of {word}, another period than the table)' },
+};
+
+/** The table's value written the way the prose wrote its figure. */
+function written(claim: Claim, value: number): string {
+  return claim.figure.style === 'chinese' && Number.isInteger(value) && value >= 0 && value < 100 ? toChineseNumber(value) : String(value);
+}
+
+export const narrativeMismatch: Check = {
+  meta: {
+    id: 'narrative.mismatch',
+    title: { 'zh-CN': '正文数字与表格不符', en: 'Prose figure contradicts the table' },
+    description: {
+      'zh-CN': '正文中的数字（如“受理政府信息公开申请33件”“行政复议4件”“规范性文件2件”，以及所占百分比）与统计表中对应单元格的数值不一致。说的是更大范围（如本机关报告中的“全区”）或其他期间时，仍然报告，但严重程度为“信息”。快速修复以表格数值替换正文数字（不会反向修改表格）。',
+      en: 'A figure in the prose (受理政府信息公开申请33件, 行政复议4件, 规范性文件2件, or a percentage) differs from the table cell it speaks about. A claim about a wider body (全区 in an office’s report) or another period is still reported, at information severity. The quick fix puts the table’s value into the prose (never the reverse).',
+    },
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  run(ctx) {
+    for (const claim of claimsOf(ctx.report)) {
+      const scoped = claim.scope === 'self' ? '' : ctx.t(SCOPE[claim.scope], { word: claim.scopeWord ?? '' });
+      const cells = claim.cells.map((c) => cellName(c, ctx.lang)).join(ctx.lang === 'en' ? ' + ' : '＋');
+      const related = claim.cells
+        .filter((c) => c.row.cells[c.column].span)
+        .map((c) => ({ span: c.row.cells[c.column].span!, message: `${cellName(c, ctx.lang)}: ${c.row.cells[c.column].value ?? '—'}` }));
+      const severity = claim.scope === 'self' ? undefined : ('information' as const);
+      const what = ctx.t(claim.quantity.name);
+      if (!claim.agrees && claim.expected !== undefined) {
+        const value = written(claim, claim.expected);
+        ctx.emit({
+          span: claim.span,
+          severity,
+          message:
+            ctx.t(
+              { 'zh-CN': '正文称{what} {claimed} {unit}，表格中{cells}为 {expected} {unit}', en: 'The text says {what}: {claimed}; the table has {expected} ({cells})' },
+              { what, claimed: claim.figure.written, expected: claim.expected, cells, unit: claim.quantity.unit },
+            ) + scoped,
+          related,
+          fixes: [
+            {
+              title: ctx.t({ 'zh-CN': '改为表格中的数值 {value}', en: 'Use the table’s value {value}' }, { value }),
+              edits: [{ span: claim.figure.span, newText: value }],
+              preferred: true,
+            },
+          ],
+        });
+        continue;
+      }
+      const percent = claim.percent;
+      if (claim.agrees && percent && !percent.agrees && percent.expected !== undefined) {
+        ctx.emit({
+          span: percent.figure.span,
+          severity,
+          message:
+            ctx.t(
+              { 'zh-CN': '正文称{what}占 {claimed}%，按表格计算为 {expected}%', en: 'The text gives {what} as {claimed}%; the table gives {expected}%' },
+              { what, claimed: percent.figure.written, expected: percent.expected },
+            ) + scoped,
+          related,
+          fixes: [
+            {
+              title: ctx.t({ 'zh-CN': '改为 {value}%', en: 'Change to {value}%' }, { value: percent.expected }),
+              edits: [{ span: percent.figure.span, newText: String(percent.expected) }],
+              preferred: true,
+            },
+          ],
+        });
+      }
+    }
+  },
+};

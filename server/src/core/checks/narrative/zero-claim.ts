@@ -1,0 +1,80 @@
+import { narrativeSpans } from '../../narrative/claims';
+import { QUANTITIES } from '../../narrative/quantities';
+import type { Report } from '../../parse/model';
+import type { CellRef } from '../../relations';
+import { compact, compactSpan } from '../../text';
+import { cellName } from '../tables/names';
+import type { Check, CheckContext } from '../types';
+
+/** `未发生…复议、诉讼`, `未收到…申请`, `无行政复议`: a claim that none happened, to the end of its clause. */
+const NONE = /(未发生|未出现|未收到|未接到|未产生|未有|没有|无(?!法))([^。；;！？，,]{0,40})/g;
+/** `均获维持`, `均被维持`: a claim that every case was upheld. */
+const ALL_UPHELD = /(复议|诉讼)[^。；;！？]{0,30}?均(获|被|予)?维持/g;
+/** None were corrected or lost: a claim about corrections, not about the number of cases. */
+const CORRECTION = /纠错|纠正|败诉|撤销|确认违法/;
+
+function sum(cells: CellRef[] | undefined): number | undefined {
+  if (!cells) return undefined;
+  let total = 0;
+  for (const { row, column } of cells) {
+    if (row.runTogether || row.cells[column].invalid) return undefined;
+    total += row.cells[column].value ?? 0;
+  }
+  return total;
+}
+
+const quantity = (id: string) => QUANTITIES.find((q) => q.id === id)!;
+
+function report(ctx: CheckContext, span: { start: number; end: number }, said: string, cells: CellRef[], value: number): void {
+  ctx.emit({
+    span,
+    message: ctx.t(
+      { 'zh-CN': '正文称{said}，但表格中{cells}为 {value}', en: 'The text says {said}, but the table has {value} ({cells})' },
+      { said, value, cells: cells.map((c) => cellName(c, ctx.lang)).join(ctx.lang === 'en' ? ' + ' : '＋') },
+    ),
+    related: cells.filter((c) => c.row.cells[c.column].span).map((c) => ({ span: c.row.cells[c.column].span!, message: `${cellName(c, ctx.lang)}: ${c.row.cells[c.column].value ?? 0}` })),
+  });
+}
+
+function checkNone(ctx: CheckContext, r: Report, text: string, at: (i: number, n: number) => { start: number; end: number }): void {
+  for (const m of text.matchAll(NONE)) {
+    const span = at(m.index!, m[0].length);
+    const said = m[0];
+    const clause = m[2];
+    // Cases when 复议 or 诉讼 are named (依申请 is then only their cause); else requests received.
+    const corrections = CORRECTION.test(clause);
+    const targets: CellRef[][] = [];
+    if (/复议/.test(clause)) targets.push((corrections ? quantity('cases.corrected').cells(r, 'review') : quantity('review.total').cells(r, undefined)) ?? []);
+    if (/诉讼/.test(clause)) targets.push((corrections ? quantity('cases.corrected').cells(r, 'litigation') : quantity('litigation.total').cells(r, undefined)) ?? []);
+    if (!targets.length && /申请/.test(clause) && /收到|接到|受理/.test(m[1] + clause)) targets.push(quantity('requests.new').cells(r, 'requests') ?? []);
+    for (const cells of targets) {
+      const value = sum(cells.length ? cells : undefined);
+      if (value) report(ctx, span, said, cells, value);
+    }
+  }
+  for (const m of text.matchAll(ALL_UPHELD)) {
+    const topic = m[1] === '复议' ? 'review' : 'litigation';
+    const cells = ['corrected', 'other', 'pending'].flatMap((part) => quantity(`cases.${part === 'other' ? 'other' : part}`).cells(r, topic) ?? []);
+    const value = sum(cells.length ? cells : undefined);
+    if (value) report(ctx, at(m.index!, m[0].length), m[0], cells.filter((c) => c.row.cells[c.column].value), value);
+  }
+}
+
+export const narrativeZeroClaim: Check = {
+  meta: {
+    id: 'narrative.zero-claim',
+    title: { 'zh-CN': '正文称“没有”与表格不符', en: 'Prose says none, the table says otherwise' },
+    description: {
+      'zh-CN': '正文称没有发生（如“未发生因政府信息公开引起的行政复议、行政诉讼”“未收到政府信息公开申请”），表格中相应总计却不为零；或正文称“均获维持”，表格中却有纠正、其他结果或尚未审结。称“未被纠错”“未败诉”的，与表中的纠正结果比较。',
+      en: 'The prose says none happened (未发生…行政复议、行政诉讼, 未收到…申请) while the table shows a total above zero; or says all were upheld (均获维持) while the table has corrected, other or pending cases. A claim that none were corrected (未被纠错, 未败诉) is compared with the corrected results.',
+    },
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  run(ctx) {
+    for (const span of narrativeSpans(ctx.report)) {
+      const c = compact(ctx.report.text, span.start, span.end);
+      checkNone(ctx, ctx.report, c.text, (i, n) => compactSpan(c, i, i + n));
+    }
+  },
+};

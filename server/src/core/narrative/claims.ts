@@ -1,0 +1,198 @@
+// Links the figures of the prose (introduction, sections 一, 五, 六) to the
+// table cells they speak about. Precision first: a figure is linked only when
+// the words around it name one quantity; anything vaguer is left alone.
+
+import type { Report } from '../parse/model';
+import type { CellRef } from '../relations';
+import { relationsOf, sameCell } from '../relations';
+import { compact, compactSpan, type Compact, type Span } from '../text';
+import { findFigures, type Figure } from './figures';
+import { QUANTITIES, TOPIC_WORDS, type QuantityDef, type Topic } from './quantities';
+
+export type Scope = 'self' | 'wider' | 'period';
+
+export interface Claim {
+  quantity: QuantityDef;
+  figure: Figure;
+  /** The words of the claim and its figure (`受理政府信息公开申请33`). */
+  span: Span;
+  cells: CellRef[];
+  /** The table's value, or undefined when a cell is unknown (digits ran together…). */
+  expected: number | undefined;
+  agrees: boolean;
+  /** A wider body (全区 in an office's report) or another period than the table's. */
+  scope: Scope;
+  scopeWord?: string;
+  /** `208 件（17.46%）`: the share the text gives, and what the table gives. */
+  percent?: { figure: Figure; expected: number | undefined; agrees: boolean };
+}
+
+const STRONG_END = /[。！？!?]/;
+const COMMA_END = /[。！？!?；;，,：:]/;
+/** Words after a figure end at the clause, or at a parenthesis that belongs to the next figure. */
+const AFTER_END = /[。！？!?；;，,：:(（]/;
+const WIDER = /全(?:区|市|县|省|州|旗|镇|乡|盟)|各级|各部门|各地/;
+/** A part of a count (`剩余3件`), or a count of several kinds together (`…文件等243件`). */
+const NOT_A_TOTAL = /(剩余|其余|余下|另有|另)$|等$/;
+const CARRIED = new Set(['requests.carried', 'requests.next']);
+
+function lastIndexBefore(text: string, pattern: RegExp, before: number): number {
+  for (let i = before - 1; i >= 0; i--) if (pattern.test(text[i])) return i;
+  return -1;
+}
+
+function nextIndexFrom(text: string, pattern: RegExp, from: number): number {
+  for (let i = from; i < text.length; i++) if (pattern.test(text[i])) return i;
+  return text.length;
+}
+
+/**
+ * The table's value for a claim, or undefined when a cell is unknown or is
+ * itself in a failing relation: a total the table checks already flag is no
+ * ground for a second finding in the prose.
+ */
+function sumOf(report: Report, cells: CellRef[]): number | undefined {
+  const failing = relationsOf(report).failing;
+  let total = 0;
+  for (const ref of cells) {
+    const cell = ref.row.cells[ref.column];
+    if (ref.row.runTogether || cell.invalid || cell.uncertainColumn) return undefined;
+    if (failing.some((e) => [...e.relation.left, ...e.relation.right].some((c) => sameCell(c, ref)))) return undefined;
+    total += cell.value ?? 0;
+  }
+  return total;
+}
+
+/** The last topic named before `at`, in this sentence or the one before. */
+function topicAt(text: string, at: number): Topic | undefined {
+  const sentence = lastIndexBefore(text, STRONG_END, at);
+  const from = Math.max(0, lastIndexBefore(text, STRONG_END, Math.max(sentence, 0)) + 1);
+  let best: { topic: Topic; index: number } | undefined;
+  for (const { topic, words } of TOPIC_WORDS) {
+    words.lastIndex = 0;
+    for (const m of text.slice(from, at).matchAll(words)) {
+      if (!best || from + m.index! > best.index) best = { topic, index: from + m.index! };
+    }
+  }
+  return best?.topic;
+}
+
+interface Named {
+  quantity: QuantityDef;
+  /** Where its words stand, in compact-text indices. */
+  from: number;
+  to: number;
+}
+
+/**
+ * The quantity the words around a figure name, when exactly one does: words
+ * before it in the same clause (after the previous figure), or, for nouns,
+ * after it up to the next comma or parenthesis (`受理2件因…提起的行政诉讼`).
+ */
+function quantityOf(text: string, figure: Figure, previousEnd: number, nextStart: number): Named | undefined {
+  const start = Math.max(previousEnd, lastIndexBefore(text, COMMA_END, figure.from) + 1, figure.from - 40);
+  const before = text.slice(start, figure.from);
+  const afterEnd = Math.min(nextStart, nextIndexFrom(text, AFTER_END, figure.to), figure.to + 30);
+  const after = text.slice(figure.to, afterEnd);
+  const partial = NOT_A_TOTAL.test(before);
+  const named: Named[] = [];
+  for (const q of QUANTITIES) {
+    if (q.unit !== figure.unit) continue;
+    // A part of a count is still a claim where it is what is carried over or forward (`另有103件顺延到下年度`).
+    if (partial && !CARRIED.has(q.id)) continue;
+    if (q.needs && !q.needs.test(before + after)) continue;
+    const inBefore = lastMatch(before, q.words);
+    if (inBefore) {
+      named.push({ quantity: q, from: start + inBefore.index, to: start + inBefore.index + inBefore.length });
+      continue;
+    }
+    const inAfter = q.before ? undefined : q.words.exec(after);
+    if (inAfter) named.push({ quantity: q, from: figure.to + inAfter.index, to: figure.to + inAfter.index + inAfter[0].length });
+  }
+  if (!named.length) return undefined;
+  const top = Math.max(...named.map((n) => n.quantity.priority));
+  const best = named.filter((n) => n.quantity.priority === top);
+  // Two different things named with equal weight (复议 and 诉讼, 规章 and 规范性文件): say nothing.
+  return best.length === 1 ? best[0] : undefined;
+}
+
+function lastMatch(text: string, words: RegExp): { index: number; length: number } | undefined {
+  let found: { index: number; length: number } | undefined;
+  for (const m of text.matchAll(new RegExp(words.source, 'g'))) found = { index: m.index!, length: m[0].length };
+  return found;
+}
+
+function scopeOf(report: Report, text: string, at: number): { scope: Scope; word?: string } {
+  const sentence = text.slice(lastIndexBefore(text, STRONG_END, at) + 1, at);
+  const year = report.title?.year?.value;
+  const years = [...sentence.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+  if (year && years.length && years.every((y) => y !== year)) return { scope: 'period', word: `${years[years.length - 1]}年` };
+  const wider = WIDER.exec(sentence);
+  // 全区 is wider than the table only in the report of an office or department, not of the 人民政府 itself.
+  const body = report.title?.text.replace(/\d{4}年度?/, '').replace(/政府信息公开.*$/, '');
+  const ofGovernment = !!body && /人民政府$/.test(body);
+  if (wider && !ofGovernment) return { scope: 'wider', word: wider[0] };
+  return { scope: 'self' };
+}
+
+function claimsIn(report: Report, c: Compact): Claim[] {
+  const figures = findFigures(c);
+  const claims: Claim[] = [];
+  figures.forEach((figure, i) => {
+    if (figure.unit === '%' || figure.approximate) return;
+    const previousEnd = i > 0 ? figures[i - 1].to : 0;
+    const nextStart = i + 1 < figures.length ? figures[i + 1].from : c.text.length;
+    const named = quantityOf(c.text, figure, previousEnd, nextStart);
+    if (!named) return;
+    const { quantity } = named;
+    const topic = topicAt(c.text, figure.from);
+    if (quantity.topic && (!topic || !quantity.topic.includes(topic))) return;
+    const cells = quantity.cells(report, topic);
+    if (!cells) return;
+    const expected = sumOf(report, cells);
+    const alternative = quantity.alternative?.(report);
+    const agrees = expected === undefined || expected === figure.value || (alternative !== undefined && sumOf(report, alternative) === figure.value);
+    const span = compactSpan(c, Math.min(named.from, figure.from), Math.max(named.to, figure.from + figure.written.length));
+    const claim: Claim = { quantity, figure, span, cells, expected, agrees, ...scopeOfClaim(report, c.text, figure.from) };
+    const next = figures[i + 1];
+    if (next?.unit === '%' && /^[(（]$/.test(c.text.slice(figure.to, next.from))) claim.percent = percentOf(report, claims, claim, next);
+    claims.push(claim);
+  });
+  return claims;
+}
+
+function scopeOfClaim(report: Report, text: string, at: number): { scope: Scope; scopeWord?: string } {
+  const { scope, word } = scopeOf(report, text, at);
+  return { scope, scopeWord: word };
+}
+
+const WHOLES = new Set(['requests.handled', 'requests.new']);
+
+/** A share given beside a figure is of the last whole (办结, 收到) named before it. */
+function percentOf(report: Report, earlier: Claim[], claim: Claim, figure: Figure): Claim['percent'] {
+  const base = [...earlier].reverse().find((c) => WHOLES.has(c.quantity.id));
+  const baseValue = base && sumOf(report, base.cells);
+  if (!base || !baseValue || claim.expected === undefined) return { figure, expected: undefined, agrees: true };
+  const decimals = figure.written.split('.')[1]?.length ?? 0;
+  const expected = Number(((claim.expected / baseValue) * 100).toFixed(decimals));
+  return { figure, expected, agrees: Math.abs(expected - figure.value) < 1e-9 };
+}
+
+/** The introduction and the sections without tables, where prose speaks about the tables. */
+export function narrativeSpans(report: Report): Span[] {
+  const spans: Span[] = [];
+  if (report.intro.end > report.intro.start) spans.push(report.intro);
+  for (const section of report.sections) if (!section.def.holdsTable) spans.push(section.body);
+  return spans;
+}
+
+const cache = new WeakMap<Report, Claim[]>();
+
+export function claimsOf(report: Report): Claim[] {
+  let claims = cache.get(report);
+  if (!claims) {
+    claims = narrativeSpans(report).flatMap((span) => claimsIn(report, compact(report.text, span.start, span.end)));
+    cache.set(report, claims);
+  }
+  return claims;
+}
