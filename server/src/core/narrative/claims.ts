@@ -89,7 +89,7 @@ interface Named {
  * before it in the same clause (after the previous figure), or, for nouns,
  * after it up to the next comma or parenthesis (`受理2件因…提起的行政诉讼`).
  */
-function quantityOf(text: string, figure: Figure, previousEnd: number, nextStart: number): Named | undefined {
+function quantityOf(text: string, figure: Figure, previousEnd: number, nextStart: number, topic: Topic | undefined): Named | undefined {
   const start = Math.max(previousEnd, lastIndexBefore(text, COMMA_END, figure.from) + 1, figure.from - 40);
   const before = text.slice(start, figure.from);
   const afterEnd = Math.min(nextStart, nextIndexFrom(text, AFTER_END, figure.to), figure.to + 30);
@@ -101,6 +101,8 @@ function quantityOf(text: string, figure: Figure, previousEnd: number, nextStart
     // A part of a count is still a claim where it is what is carried over or forward (`另有103件顺延到下年度`).
     if (partial && !CARRIED.has(q.id)) continue;
     if (q.needs && !q.needs.test(before + after)) continue;
+    // Breakdowns and verbs speak of what the sentence is about (办理 of requests, 维持 of cases).
+    if (q.topic && (!topic || !q.topic.includes(topic))) continue;
     const inBefore = lastMatch(before, q.words);
     if (inBefore) {
       named.push({ quantity: q, from: start + inBefore.index, to: start + inBefore.index + inBefore.length });
@@ -142,11 +144,10 @@ function claimsIn(report: Report, c: Compact): Claim[] {
     if (figure.unit === '%' || figure.approximate) return;
     const previousEnd = i > 0 ? figures[i - 1].to : 0;
     const nextStart = i + 1 < figures.length ? figures[i + 1].from : c.text.length;
-    const named = quantityOf(c.text, figure, previousEnd, nextStart);
+    const topic = topicAt(c.text, figure.from);
+    const named = quantityOf(c.text, figure, previousEnd, nextStart, topic);
     if (!named) return;
     const { quantity } = named;
-    const topic = topicAt(c.text, figure.from);
-    if (quantity.topic && (!topic || !quantity.topic.includes(topic))) return;
     const cells = quantity.cells(report, topic);
     if (!cells) return;
     const expected = sumOf(report, cells);
