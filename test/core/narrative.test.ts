@@ -31,6 +31,7 @@ suite('linked, and agreeing', () => {
     ['收到行政复议1件，其中结果维持1件；行政诉讼0件。', ['review.total 1 agrees', 'cases.upheld 1 agrees', 'litigation.total 0 agrees']],
     ['制发行政规范性文件2件，现行有效规范性文件15件，规章0件。', ['proactive.normative 2 agrees', 'proactive.normativeInForce 15 agrees', 'proactive.rules 0 agrees']],
     ['办理行政许可120件、行政处罚30件。', ['proactive.licensing 120 agrees', 'proactive.penalty 30 agrees']],
+    ['收取行政事业性收费0万元。', ['proactive.fees 0 agrees']],
   ] as const) {
     test(sentence, () => {
       const text = prose(sentence);
@@ -67,6 +68,9 @@ suite('narrative.mismatch', () => {
       assert.ok(assertFixResolves(text, 'narrative.mismatch').includes(`全年收到政府信息公开申请${fixed}件。`));
     });
   }
+  test('an amount in 万元', () => {
+    assert.deepEqual(claims(prose('收取行政事业性收费12.5万元。')), ['proactive.fees 12.5 differs']);
+  });
   test('一百零五件 and 两件 are read', () => {
     assert.deepEqual(claims(prose('收到政府信息公开申请一百零五件，行政复议两件。')), ['requests.new 105 differs', 'review.total 2 differs']);
   });
@@ -126,6 +130,9 @@ suite('narrative.zero-claim', () => {
     const text = prose('未发生因依申请公开提起的复议、诉讼情况。');
     assert.deepEqual(findings(text), ['4:1 warning narrative.zero-claim']);
     assert.equal(analyze(text).findings[0].message, '正文称未发生因依申请公开提起的复议、诉讼情况，但表格中表三「行政复议·总计」为 1');
+  });
+  test('无 before the cases', () => {
+    assert.deepEqual(findings(prose('本年度无行政复议、行政诉讼案件。')), ['4:4 warning narrative.zero-claim']);
   });
   test('none claimed where the table has none, and a claim about corrections', () => {
     assert.deepEqual(findings(prose('未发生因政府信息公开引起的行政诉讼。')), []);
