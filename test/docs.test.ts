@@ -67,6 +67,40 @@ test('the README lists the checks of the registry', () => {
   expectFile('README.md', generated);
 });
 
+/** The `nianbao.severity` setting lists every check, with its default, in package.json. */
+export function severitySetting(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const { meta } of CHECKS) {
+    properties[meta.id] = {
+      type: 'string',
+      enum: ['off', 'hint', 'information', 'warning', 'error'],
+      default: meta.defaultSeverity,
+      description: `${meta.title['zh-CN']} / ${meta.title.en}`,
+    };
+  }
+  return properties;
+}
+
+test('the severity setting in package.json lists every check of the registry', () => {
+  const file = path.join(ROOT, 'package.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  const setting = manifest.contributes.configuration.properties['nianbao.severity'];
+  if (update) {
+    setting.properties = severitySetting();
+    writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
+  }
+  assert.deepEqual(setting.properties, severitySetting(), 'package.json is out of date: run npm run docs');
+});
+
+test('every manifest string has a Chinese and an English text', () => {
+  const manifest = readFileSync(path.join(ROOT, 'package.json'), 'utf8');
+  const keys = [...manifest.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
+  for (const bundle of ['package.nls.json', 'package.nls.zh-cn.json']) {
+    const texts = JSON.parse(readFileSync(path.join(ROOT, bundle), 'utf8'));
+    assert.deepEqual(keys.filter((k) => !texts[k]), [], bundle);
+  }
+});
+
 test('check ids are unique, stable in form, and described in both languages', () => {
   const ids = CHECKS.map((c) => c.meta.id);
   assert.equal(new Set(ids).size, ids.length);

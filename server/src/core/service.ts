@@ -3,7 +3,9 @@
 
 import { runChecks, internalError } from './engine';
 import type { Finding, SeveritySetting } from './checks/types';
-import type { Lang } from './i18n';
+import { localize, type Lang } from './i18n';
+import { reportTooLarge } from './checks/structure/too-large';
+import type { FormatId } from './format/tables';
 import type { Report } from './parse/model';
 import { parseReport } from './parse/report';
 import { splitLines } from './text';
@@ -11,6 +13,10 @@ import { splitLines } from './text';
 export interface AnalysisOptions {
   lang?: Lang;
   severities?: Readonly<Record<string, SeveritySetting>>;
+  /** `auto` (the default) reads the format from the text. */
+  format?: 'auto' | FormatId;
+  /** Documents longer than this (in UTF-16 code units) are not analysed: one finding says so. */
+  maxSize?: number;
 }
 
 export interface Analysis {
@@ -22,15 +28,39 @@ export interface Analysis {
 /** Parses and checks one document version. Never throws. */
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const lang = options.lang ?? 'zh-CN';
+  if (options.maxSize !== undefined && text.length > options.maxSize) {
+    return { report: emptyReport(text), findings: [tooLarge(lang, text.length, options.maxSize, options.severities)].filter((f): f is Finding => !!f), lang };
+  }
   let report: Report;
   try {
-    report = parseReport(text);
+    report = parseReport(text, { format: options.format });
   } catch (error) {
-    const lines = splitLines(text);
-    report = { text, lines, eol: '\n', intro: { start: 0, end: text.length }, sections: [], format: { format: null, evidence: [] }, tables: {} };
-    return { report, findings: [internalError(lang, String(error))], lang };
+    return { report: emptyReport(text), findings: [internalError(lang, String(error))], lang };
   }
   return { report, findings: runChecks(report, { lang, severities: options.severities }), lang };
+}
+
+/** What features see of a document that was not parsed. */
+function emptyReport(text: string): Report {
+  // Line splitting is linear and cheap, and positions still need it.
+  return { text, lines: splitLines(text), eol: '\n', intro: { start: 0, end: 0 }, sections: [], format: { format: null, evidence: [] }, tables: {} };
+}
+
+function tooLarge(lang: Lang, size: number, max: number, severities: AnalysisOptions['severities']): Finding | undefined {
+  const setting = severities?.[reportTooLarge.meta.id];
+  if (setting === 'off') return undefined;
+  return {
+    code: reportTooLarge.meta.id,
+    severity: setting ?? reportTooLarge.meta.defaultSeverity,
+    span: { start: 0, end: 0 },
+    message: localize(
+      { 'zh-CN': '文档过大（{size} 字符，超过设置的 {max} 字符），未进行检查', en: 'The document is too large ({size} characters, more than the {max} set) and was not checked' },
+      lang,
+      { size, max },
+    ),
+    related: [],
+    fixes: [],
+  };
 }
 
 export { getSymbols, type SymbolNode, type SymbolKind } from './features/symbols';

@@ -14,6 +14,7 @@ import { narrativePartsExceedWhole } from './narrative/parts-exceed-whole';
 import { narrativePlaceholder } from './narrative/placeholder';
 import { narrativeZeroClaim } from './narrative/zero-claim';
 import { reportFormat } from './structure/format';
+import { reportTooLarge } from './structure/too-large';
 import { reportYear } from './structure/year';
 import { tableBalance } from './tables/balance';
 import { tableCellEmpty } from './tables/cell-empty';
@@ -38,6 +39,7 @@ export const CHECKS: readonly Check[] = [
   sectionCountClaim,
   reportYear,
   reportFormat,
+  reportTooLarge,
   tableMissing,
   tableMissingRow,
   tableRowTotal,

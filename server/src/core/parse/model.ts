@@ -46,6 +46,8 @@ export type FormatEvidence = 'headers' | 'notice' | 'year';
 
 export interface FormatDecision {
   format: FormatId | null;
+  /** Set by the user rather than read from the text. */
+  forced?: boolean;
   /** What decided it, strongest first. */
   evidence: { kind: FormatEvidence; format: FormatId; span: Span }[];
 }

@@ -6,7 +6,12 @@ import type { FormatDecision, Report } from './model';
 import { parseStructure } from './structure';
 import { parseTables } from './tables/index';
 
-export function parseReport(text: string): Report {
+export interface ParseOptions {
+  /** `auto` (the default) reads the format from the text; a format forces it. */
+  format?: 'auto' | FormatId;
+}
+
+export function parseReport(text: string, options: ParseOptions = {}): Report {
   const lines = splitLines(text);
   const structure = parseStructure(text, lines);
   const report: Report = {
@@ -17,7 +22,7 @@ export function parseReport(text: string): Report {
     format: { format: null, evidence: [] },
     tables: {},
   };
-  report.format = decideFormat(report);
+  report.format = decideFormat(report, options.format ?? 'auto');
   report.tables = parseTables(text, lines, report.sections, report.format);
   return report;
 }
@@ -31,7 +36,7 @@ const NOTICES: { format: FormatId; pattern: RegExp }[] = [
  * The format is read from the table headers when they are there, else from
  * the notice the introduction cites, else from the report year.
  */
-function decideFormat(report: Report): FormatDecision {
+function decideFormat(report: Report, forced: 'auto' | FormatId): FormatDecision {
   const c = compact(report.text);
   const evidence: FormatDecision['evidence'] = [];
   const spanOf = (index: number, length: number): Span => ({
@@ -57,5 +62,6 @@ function decideFormat(report: Report): FormatDecision {
 
   const rank = { headers: 0, notice: 1, year: 2 };
   evidence.sort((a, b) => rank[a.kind] - rank[b.kind]);
+  if (forced !== 'auto') return { format: forced, evidence, forced: true };
   return { format: evidence[0]?.format ?? null, evidence };
 }

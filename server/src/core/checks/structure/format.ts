@@ -12,8 +12,8 @@ export const reportFormat: Check = {
     fixable: false,
   },
   run(ctx) {
-    const { format, evidence } = ctx.report.format;
-    if (!format) return;
+    const { format, evidence, forced } = ctx.report.format;
+    if (!format || forced) return; // the user chose the format: the text's evidence does not argue
     const decided = evidence[0];
     const names = { headers: { 'zh-CN': '表头', en: 'table headers' }, notice: { 'zh-CN': '引用的通知', en: 'cited notice' }, year: { 'zh-CN': '报告年度', en: 'report year' } };
     for (const e of evidence) {
