@@ -8,9 +8,10 @@ import { analyze, applyEdits, LineIndex, type Analysis, type AnalysisOptions, ty
 
 /** The repository root, whether running from test/ (sources) or out/test/ (compiled). */
 export const ROOT = (() => {
-  let dir = __dirname;
-  while (!readdirSync(dir).includes('package.json')) dir = path.dirname(dir);
-  return dir;
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (readdirSync(dir).includes('package.json')) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
 })();
 
 export function readFixture(relative: string): string {

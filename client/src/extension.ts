@@ -2,8 +2,12 @@
 // open as plain text or Markdown. Everything else happens in the server.
 
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import { looksLikeReport, resolveLang } from '../../server/src/core';
+import { registerSettingsCommands } from './settings';
+import { registerCommands } from './commands';
+import { registerPreview } from './preview';
+import { registerStatusBar } from './statusBar';
 
 const LANGUAGE_ID = 'nianbao';
 const DETECTABLE = new Set(['plaintext', 'markdown']);
@@ -13,6 +17,9 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(...startDetection());
+  context.subscriptions.push(...registerSettingsCommands());
+  // New-report commands, the table preview and the status bar item (these two reach the server through `client` once it runs).
+  context.subscriptions.push(...registerCommands(), ...registerPreview(() => client), ...registerStatusBar(() => client));
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -22,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...SCHEMES].map((scheme) => ({ scheme, language: LANGUAGE_ID })),
     initializationOptions: { lang: resolveLang(vscode.env.language) },
+    middleware: { provideCodeActions: reviveOpenCommands },
   };
   client = new LanguageClient(LANGUAGE_ID, '年报助手 (Nianbao)', serverOptions, clientOptions);
   await client.start();
@@ -62,3 +70,17 @@ function startDetection(): vscode.Disposable[] {
   vscode.workspace.textDocuments.forEach(consider);
   return disposables;
 }
+
+/**
+ * The server's "show documentation" actions run `vscode.open` with the page's
+ * URI as a string, which VS Code accepts only for http(s): give it a Uri.
+ */
+const reviveOpenCommands: Middleware['provideCodeActions'] = async (document, range, context, token, next) => {
+  const actions = await next(document, range, context, token);
+  const revive = (command: vscode.Command | undefined) => {
+    const [target, ...rest] = command?.arguments ?? [];
+    if (command?.command === 'vscode.open' && typeof target === 'string') command.arguments = [vscode.Uri.parse(target), ...rest];
+  };
+  for (const action of actions ?? []) revive(action instanceof vscode.CodeAction ? action.command : (action as vscode.Command));
+  return actions;
+};

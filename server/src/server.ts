@@ -5,6 +5,7 @@
 import {
   CodeActionKind,
   createConnection,
+  DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -13,8 +14,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, getDefinition, getReferences, resolveLang, type Lang } from './core';
+import { SETTINGS_SECTION } from './settings';
 import { AnalysisCache, type Analysed } from './lsp/cache';
-import { toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations } from './lsp/convert';
+import { DocumentSettings } from './lsp/config';
+import { SOURCE_FIX_ALL, toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations } from './lsp/convert';
+import { TABLES_METHOD, toCodeLenses, toTablesResult, type TablesParams, type TablesResult } from './lsp/tables';
 
 /**
  * Changes that arrive together (one event-loop turn) are analysed once. No
@@ -27,23 +31,35 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let lang: Lang = 'zh-CN';
-const cache = new AnalysisCache((text) => analyze(text, { lang }));
+/** The `nianbao` settings of each document (replaced once the client's capabilities are known). */
+let settings = new DocumentSettings(undefined, () => lang);
+let registerForChanges = false;
+const cache = new AnalysisCache(analyze, (uri) => settings.current(uri));
 const timers = new Map<string, NodeJS.Timeout>();
-/** The version whose diagnostics were last published, per document. */
-const published = new Map<string, number>();
+/** The version and settings whose diagnostics were last published, per document. */
+const published = new Map<string, string>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const requested = (params.initializationOptions as { lang?: unknown } | null | undefined)?.lang;
   lang = typeof requested === 'string' && requested ? resolveLang(requested) : resolveLang(params.locale);
+  // Settings per document when the client can be asked (scoped to the document), else the pushed ones.
+  const workspace = params.capabilities.workspace;
+  settings = new DocumentSettings(
+    workspace?.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }) : undefined,
+    () => lang,
+    (uri, error) => connection.console.error(`configuration ${uri}: ${errorText(error)}`),
+  );
+  registerForChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SOURCE_FIX_ALL] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -72,36 +88,57 @@ function lookup(params: { textDocument?: { uri?: unknown } } | null | undefined)
   return document ? { document, entry: cache.get(document) } : undefined;
 }
 
-function publish(uri: string): void {
+/** Publishes the diagnostics of the document's current version and settings, unless already published. */
+async function publish(uri: string): Promise<void> {
   timers.delete(uri);
+  // The document's settings first (asked once per document and change of settings).
+  await settings.load(uri);
   const document = documents.get(uri);
-  if (!document || published.get(uri) === document.version) return;
+  if (!document) return;
   try {
     const entry = cache.get(document);
-    published.set(uri, entry.version);
+    const key = `${entry.version} ${entry.key}`;
+    if (published.get(uri) === key) return;
+    published.set(uri, key);
     connection.sendDiagnostics({ uri, version: entry.version, diagnostics: toDiagnostics(document, entry) });
   } catch (error) {
     connection.console.error(`diagnostics ${uri}: ${errorText(error)}`);
   }
 }
 
-function schedule(uri: string, version: number): void {
-  if (published.get(uri) === version) return;
+function schedule(uri: string): void {
   clearTimeout(timers.get(uri));
-  timers.set(uri, setTimeout(() => publish(uri), CHANGE_DELAY_MS));
+  timers.set(uri, setTimeout(() => void publish(uri), CHANGE_DELAY_MS));
 }
 
 // onDidOpen fires before onDidChangeContent for the same version, which then finds it published.
-documents.onDidOpen((event) => publish(event.document.uri));
-documents.onDidChangeContent((event) => schedule(event.document.uri, event.document.version));
+documents.onDidOpen((event) => void publish(event.document.uri));
+documents.onDidChangeContent((event) => schedule(event.document.uri));
 documents.onDidClose((event) => {
   const uri = event.document.uri;
   clearTimeout(timers.get(uri));
   timers.delete(uri);
   published.delete(uri);
   cache.delete(uri);
+  settings.delete(uri);
   connection.sendDiagnostics({ uri, diagnostics: [] });
 });
+
+connection.onInitialized(() => {
+  if (!registerForChanges) return;
+  // Without it, VS Code's client sends no didChangeConfiguration for our section.
+  connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error: unknown) => {
+    connection.console.error(`register didChangeConfiguration: ${errorText(error)}`);
+  });
+});
+
+// New settings: every open document is checked again with them (and republished if they changed its diagnostics).
+connection.onDidChangeConfiguration(
+  guard('didChangeConfiguration', undefined, (params) => {
+    settings.changed(params?.settings);
+    for (const document of documents.all()) void publish(document.uri);
+  }),
+);
 
 connection.onCodeAction(
   guard('codeAction', [], (params) => {
@@ -143,6 +180,22 @@ connection.onReferences(
   guard('references', [], (params) => {
     const found = lookup(params);
     return found && params.position ? toLocations(found.document, getReferences(found.entry.analysis, found.document.offsetAt(params.position))) : [];
+  }),
+);
+
+// The tables for the client's preview, and a lens above each table with its relations.
+connection.onCodeLens(
+  guard('codeLens', [], (params) => {
+    const found = lookup(params);
+    return found ? toCodeLenses(found.document, found.entry) : [];
+  }),
+);
+
+connection.onRequest(
+  TABLES_METHOD,
+  guard<TablesParams, TablesResult | null>('tables', null, (params) => {
+    const found = lookup(params);
+    return found ? toTablesResult(found.document, found.entry) : null;
   }),
 );
 

@@ -514,3 +514,124 @@ describe('exit codes', () => {
     assert.match(r.stderr, /用法：nianbao check/);
   });
 });
+
+describe('configuration file', () => {
+  /** A folder holding a copy of 003 and, when given, a .nianbao.json with this content. */
+  function project(name: string, config?: unknown): string {
+    const dir = folder(name);
+    fs.copyFileSync(path.join(ROOT, EX003), path.join(dir, 'report.txt'));
+    if (config !== undefined) fs.writeFileSync(path.join(dir, '.nianbao.json'), typeof config === 'string' ? config : JSON.stringify(config));
+    return dir;
+  }
+  const codes = (files: JsonFile[]) => files.flatMap((f) => f.diagnostics.map((d) => `${d.code} ${d.severity}`));
+
+  test('.nianbao.json in the working directory sets severities; off removes a check and its errors', () => {
+    const dir = project('config-here', { severity: { 'section.empty': 'off', 'section.heading-variant': 'error' } });
+    const { run, files } = json(['report.txt'], { cwd: dir });
+    assert.equal(run.stderr, '');
+    assert.deepEqual(codes(files), ['section.count-claim warning', 'section.heading-variant error']);
+    assert.equal(run.status, 1, 'heading-variant is now an error');
+    fs.writeFileSync(path.join(dir, '.nianbao.json'), JSON.stringify({ severity: { 'section.empty': 'off' } }));
+    assert.equal(cli(['check', 'report.txt'], { cwd: dir }).status, 0, 'no error left');
+  });
+
+  test('the nearest .nianbao.json above the working directory applies, to files anywhere', () => {
+    const dir = project('config-above', { severity: { 'section.empty': 'warning' } });
+    const sub = path.join(dir, 'a', 'b');
+    fs.mkdirSync(sub, { recursive: true });
+    const { files } = json([path.join(dir, 'report.txt'), path.join(ROOT, EX004)], { cwd: sub });
+    assert.deepEqual(codes(files.slice(0, 1)).filter((c) => c.startsWith('section.empty')), Array(3).fill('section.empty warning'));
+    // A nearer one wins over the one above.
+    fs.writeFileSync(path.join(dir, 'a', '.nianbao.json'), JSON.stringify({ severity: { 'section.empty': 'hint' } }));
+    assert.deepEqual(codes(json([path.join(dir, 'report.txt')], { cwd: sub }).files).filter((c) => c.startsWith('section.empty')), Array(3).fill('section.empty hint'));
+  });
+
+  test('--config names the file instead, and --lang beats its language', () => {
+    const dir = project('config-option', { severity: { 'section.empty': 'warning' } });
+    fs.writeFileSync(path.join(dir, 'strict.json'), JSON.stringify({ severity: { 'section.count-claim': 'off' }, language: 'en' }));
+    const { files } = json(['--config', 'strict.json', 'report.txt'], { cwd: dir });
+    assert.deepEqual(codes(files), ['section.empty error', 'section.empty error', 'section.empty error', 'section.heading-variant hint']);
+    assert.match(files[0].diagnostics[0].message, /^Section 二 .* is empty/, 'the language of the file');
+    const zh = json(['--config=strict.json', '--lang', 'zh-CN', 'report.txt'], { cwd: dir }).files;
+    assert.match(zh[0].diagnostics[0].message, /没有内容/);
+    // The file's language beats the environment's.
+    assert.match(cli(['check', '--config', 'strict.json', 'report.txt'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } }).stdout, /^report\.txt\n.*is empty/);
+  });
+
+  test('format and maxDocumentSize', () => {
+    const dir = project('config-format', { format: '2021' });
+    fs.copyFileSync(path.join(ROOT, EX002), path.join(dir, 'report.txt'));
+    const forced = json(['report.txt'], { cwd: dir }).files[0];
+    assert.equal(forced.format, '2021');
+    assert.ok(forced.diagnostics.length > 0, '2019 tables read as 2021 do not fit');
+    fs.writeFileSync(path.join(dir, '.nianbao.json'), JSON.stringify({ maxDocumentSize: 100 }));
+    assert.deepEqual(codes(json(['report.txt'], { cwd: dir }).files), ['report.too-large information']);
+  });
+
+  test('invalid JSON is a usage error naming the file; nothing is checked', () => {
+    const dir = project('config-bad-json', '{"severity": {"section.empty": "off",}}');
+    const r = cli(['check', '--lang', 'en', 'report.txt'], { cwd: dir });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^nianbao: \.nianbao\.json: not valid JSON: /);
+    assert.match(r.stderr, /Run nianbao --help for details\.\n$/);
+    // Found above the working directory, it is named by its path from there.
+    const sub = path.join(dir, 'sub');
+    fs.mkdirSync(sub);
+    const above = cli(['check', '--lang', 'zh-CN', '../report.txt'], { cwd: sub });
+    assert.equal(above.status, 2);
+    assert.match(above.stderr, new RegExp(`^nianbao: \\.\\.${path.sep === '/' ? '/' : '\\\\'}\\.nianbao\\.json：不是有效的 JSON：`));
+  });
+
+  test('unknown keys, checks and values are usage errors, each named', () => {
+    const dir = project('config-bad-values', {
+      severity: { 'section.empty': 'silent', 'section.nope': 'off' },
+      format: '2020',
+      language: 'fr',
+      maxDocumentSize: -1,
+      detectContent: false,
+    });
+    const r = cli(['check', '--lang', 'en', 'report.txt'], { cwd: dir });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.deepEqual(r.stderr.split('\n'), [
+      'nianbao: .nianbao.json: invalid value "silent" for "severity.section.empty" (expected off, hint, information, warning, error)',
+      'nianbao: .nianbao.json: "section.nope" in severity is not a known check',
+      'nianbao: .nianbao.json: invalid value "2020" for "format" (expected auto, 2021, 2019)',
+      'nianbao: .nianbao.json: invalid value "fr" for "language" (expected auto, zh-CN, en)',
+      'nianbao: .nianbao.json: invalid value -1 for "maxDocumentSize" (expected a number of at least 0)',
+      'nianbao: .nianbao.json: unknown key "detectContent" (expected severity, format, language, maxDocumentSize)',
+      'Run nianbao --help for details.',
+      '',
+    ]);
+    for (const config of ['[]', '"off"', '{"severity": "off"}']) {
+      fs.writeFileSync(path.join(dir, '.nianbao.json'), config);
+      const bad = cli(['check', '--lang', 'en', 'report.txt'], { cwd: dir });
+      assert.equal(bad.status, 2, config);
+      assert.match(bad.stderr, /^nianbao: \.nianbao\.json: (expected a JSON object|invalid value "off" for "severity")/, config);
+    }
+  });
+
+  test('--config with a file that does not exist, or without a value, is a usage error', () => {
+    const dir = project('config-missing');
+    const r = cli(['check', '--lang', 'en', '--config', 'nowhere.json', 'report.txt'], { cwd: dir });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^nianbao: nowhere\.json: no such configuration file\n/);
+    const empty = cli(['check', '--lang', 'en', 'report.txt', '--config'], { cwd: dir });
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /option --config needs a value/);
+  });
+
+  test('a BOM and $schema are accepted; the help documents the file', () => {
+    const dir = project('config-bom');
+    fs.writeFileSync(path.join(dir, '.nianbao.json'), '\ufeff' + JSON.stringify({ $schema: './schema.json', severity: { 'section.empty': 'off' } }));
+    const { run, files } = json(['report.txt'], { cwd: dir });
+    assert.equal(run.stderr, '');
+    assert.ok(!codes(files).some((c) => c.startsWith('section.empty')));
+    for (const lang of ['en', 'zh-CN']) {
+      const help = cli(['--help', '--lang', lang]).stdout;
+      assert.match(help, /--config/);
+      assert.match(help, /\.nianbao\.json/);
+    }
+  });
+});

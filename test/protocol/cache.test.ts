@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/core';
+import { analyze, type AnalysisOptions } from '../../server/src/core';
 import { AnalysisCache } from '../../server/src/lsp/cache';
 import { toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover } from '../../server/src/lsp/convert';
 
@@ -47,6 +47,29 @@ describe('AnalysisCache', () => {
     assert.equal(cache.peek(doc.uri), undefined);
   });
 
+  it('keys on the settings too: new options make a new analysis, the same options (in any order) do not', () => {
+    const calls: string[] = [];
+    let options: AnalysisOptions = { severities: { 'section.empty': 'off', 'section.order': 'hint' } };
+    const cache = new AnalysisCache(
+      (t, o) => {
+        calls.push(JSON.stringify(o));
+        return analyze(t, o);
+      },
+      () => options,
+    );
+    const doc = TextDocument.create('file:///r.txt', 'nianbao', 1, text);
+    const first = cache.get(doc);
+    assert.ok(!first.analysis.findings.some((f) => f.code === 'section.empty'));
+    options = { severities: { 'section.order': 'hint', 'section.empty': 'off' } };
+    assert.equal(cache.get(doc), first);
+    options = { severities: { 'section.empty': 'warning' } };
+    const second = cache.get(doc);
+    assert.notEqual(second, first);
+    assert.equal(second.version, 1);
+    assert.ok(second.analysis.findings.some((f) => f.code === 'section.empty' && f.severity === 'warning'));
+    assert.equal(calls.length, 2);
+  });
+
   it('finds the finding of a diagnostic published for an older version by code and place', () => {
     const { cache } = counting();
     const doc = TextDocument.create('file:///r.txt', 'nianbao', 1, text);
@@ -56,9 +79,14 @@ describe('AnalysisCache', () => {
     // A range elsewhere: only the diagnostic in the context can lead to the fix.
     const elsewhere = { start: { line: 15, character: 0 }, end: { line: 15, character: 0 } };
     const actions = toCodeActions(doc, cache.get(doc), { textDocument: { uri: doc.uri }, range: elsewhere, context: { diagnostics: [stale] } });
+    // The fix, then the commands to turn the check off and to read its page.
     assert.deepEqual(
-      actions.map((a) => a.diagnostics?.[0].code),
-      ['section.count-claim'],
+      actions.map((a) => [a.diagnostics?.[0].code, a.edit ? 'edit' : a.command?.command]),
+      [
+        ['section.count-claim', 'edit'],
+        ['section.count-claim', 'nianbao.disableCheck'],
+        ['section.count-claim', 'vscode.open'],
+      ],
     );
     assert.equal((actions[0].edit?.documentChanges?.[0] as { textDocument: { version: number } }).textDocument.version, 2);
   });

@@ -2,31 +2,22 @@
 // JSON-RPC client, the way an editor does. Build it first: `npm run build`.
 
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
-  createProtocolConnection,
   DefinitionRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
   ExitNotification,
   FoldingRangeRequest,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
   ReferencesRequest,
   ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   SymbolKind,
-  type ClientCapabilities,
   type CodeAction,
   type Diagnostic,
   type DocumentSymbol,
@@ -34,94 +25,14 @@ import {
   type InitializeResult,
   type Location,
   type MarkupContent,
-  type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentEdit,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { analyze, LineIndex, type Lang } from '../../server/src/core';
+import { ROOT, Session, withTimeout } from './session';
 
-// Compiled to out/test/protocol/, three levels below the repository root.
-const ROOT = path.resolve(__dirname, '../../..');
-assert.ok(fs.existsSync(path.join(ROOT, 'package.json')), `not the repository root: ${ROOT}`);
-const SERVER = path.join(ROOT, 'dist', 'server.js');
 const SAMPLE = path.join(ROOT, 'examples', '003_12d5eeac63ddaf69.txt');
-const WAIT_MS = 10_000;
-
-const CAPABILITIES: ClientCapabilities = {
-  workspace: { workspaceEdit: { documentChanges: true } },
-  textDocument: {
-    synchronization: { dynamicRegistration: false },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true, dataSupport: true },
-    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    foldingRange: { lineFoldingOnly: true },
-    hover: { contentFormat: ['markdown', 'plaintext'] },
-  },
-};
-
-function withTimeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** A server child process and the client end of its connection. */
-class Session {
-  readonly child: ChildProcess;
-  readonly connection: ProtocolConnection;
-  readonly exited: Promise<number | null>;
-  stderr = '';
-  /** Published diagnostics not yet consumed by a test. */
-  private readonly inbox: PublishDiagnosticsParams[] = [];
-  private readonly waiters: { match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
-
-  constructor() {
-    assert.ok(fs.existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
-    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      const i = this.waiters.findIndex((w) => w.match(params));
-      if (i >= 0) this.waiters.splice(i, 1)[0].resolve(params);
-      else this.inbox.push(params);
-    });
-    this.connection.listen();
-  }
-
-  async initialize(params: Partial<InitializeParams> = {}): Promise<InitializeResult> {
-    const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
-      capabilities: CAPABILITIES,
-      ...params,
-    });
-    await this.connection.sendNotification(InitializedNotification.type, {});
-    return result;
-  }
-
-  /** The next diagnostics published for `uri` that satisfy `match`, already received or to come. */
-  diagnostics(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
-    const test = (p: PublishDiagnosticsParams) => p.uri === uri && match(p);
-    const i = this.inbox.findIndex(test);
-    if (i >= 0) return Promise.resolve(this.inbox.splice(i, 1)[0]);
-    return withTimeout(new Promise((resolve) => this.waiters.push({ match: test, resolve })), `diagnostics for ${uri}`);
-  }
-
-  async open(uri: string, text: string, version = 1): Promise<void> {
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'nianbao', version, text } });
-  }
-
-  /** Always leaves no process behind, whatever the tests did. */
-  dispose(): void {
-    this.connection.dispose();
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
-  }
-}
 
 const text = fs.readFileSync(SAMPLE, 'utf8');
 const uri = pathToFileURL(SAMPLE).href;
@@ -163,7 +74,7 @@ describe('language server over stdio', () => {
   it('announces incremental sync and its features', () => {
     const sync = init.capabilities.textDocumentSync;
     assert.equal(typeof sync === 'object' ? sync.change : sync, 2 /* Incremental */);
-    assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite'] });
+    assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.nianbao'] });
     assert.ok(init.capabilities.documentSymbolProvider);
     assert.ok(init.capabilities.foldingRangeProvider);
     assert.ok(init.capabilities.hoverProvider);

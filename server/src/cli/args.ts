@@ -10,7 +10,8 @@ export type Format = (typeof FORMATS)[number];
 export type Command =
   | { kind: 'help'; lang: Lang }
   | { kind: 'version'; lang: Lang }
-  | { kind: 'check'; lang: Lang; format: Format; paths: string[] }
+  /** `lang` is for the CLI's own messages; `langOption` is --lang, which beats the configuration file. */
+  | { kind: 'check'; lang: Lang; langOption?: Lang; format: Format; paths: string[]; config?: string }
   | { kind: 'usage'; lang: Lang; message: Localized; args: Record<string, string> };
 
 /** The language to talk in when --lang is not given: POSIX order of precedence. */
@@ -21,6 +22,7 @@ export function envLang(env: NodeJS.ProcessEnv): Lang {
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
   let format: Format = 'text';
   let lang: Lang | undefined;
+  let config: string | undefined;
   let help = false;
   let version = false;
   const positionals: string[] = [];
@@ -52,10 +54,14 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
         else help = true;
         break;
       case '--format':
-      case '--lang': {
+      case '--lang':
+      case '--config': {
         const value = inline ?? argv[++i];
         if (value === undefined) {
           fail(MSG.missingValue, { option: name });
+        } else if (name === '--config') {
+          if (value === '') fail(MSG.missingValue, { option: name });
+          else config = value;
         } else if (name === '--format') {
           if ((FORMATS as readonly string[]).includes(value)) format = value as Format;
           else fail(MSG.badFormat, { value });
@@ -80,5 +86,5 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (command === undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.noCommand, args: {} };
   if (command !== 'check') return { kind: 'usage', lang: effectiveLang, message: MSG.unknownCommand, args: { command } };
   if (paths.length === 0) return { kind: 'usage', lang: effectiveLang, message: MSG.noPath, args: {} };
-  return { kind: 'check', lang: effectiveLang, format, paths };
+  return { kind: 'check', lang: effectiveLang, langOption: lang, format, paths, config };
 }

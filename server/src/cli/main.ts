@@ -9,6 +9,7 @@ import * as path from 'path';
 import { localize } from '../core/i18n';
 import type { Lang } from '../core/index';
 import { parseArgs } from './args';
+import { loadConfig } from './config';
 import type { FileProblem } from './files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -52,9 +53,18 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
       break;
   }
 
-  const { lang, format } = command;
+  // .nianbao.json (or --config): a file that cannot be used stops the run before any check.
+  const config = loadConfig(command.config, process.cwd(), command.lang);
+  if (!config.ok) {
+    for (const error of config.errors) process.stderr.write(`nianbao: ${localize(error.message, command.lang, error.args)}\n`);
+    process.stderr.write(`${localize(MSG.moreHelp, command.lang)}\n`);
+    return 2;
+  }
+  // --lang, else the file's language, else the environment.
+  const lang = command.langOption ?? (config.language !== 'auto' ? config.language : command.lang);
+  const { format } = command;
   // Problems go to stderr as they happen; the report itself goes to stdout in one piece.
-  const { files, problems } = run(command.paths, lang, (problem) => {
+  const { files, problems } = run(command.paths, { ...config.options, lang }, (problem) => {
     process.stderr.write(`nianbao: ${problem.path}: ${describeProblem(problem, lang)}\n`);
   });
 

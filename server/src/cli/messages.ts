@@ -5,10 +5,10 @@ import type { Lang, Localized, Severity } from '../core/index';
 
 /** The short usage printed after a usage error. */
 export const SYNOPSIS: Localized = {
-  'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] 路径...
+  'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config 文件] 路径...
       nianbao --help | --version
 `,
-  en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] PATH...
+  en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config FILE] PATH...
        nianbao --help | --version
 `,
 };
@@ -20,9 +20,17 @@ export const HELP: Localized = {
 
 选项：
   --format text|json|sarif  输出格式（默认 text）
-  --lang zh-CN|en           消息语言（默认取自 LC_ALL、LC_MESSAGES、LANG）
+  --lang zh-CN|en           消息语言（默认取自配置文件的 language，其次 LC_ALL、LC_MESSAGES、LANG）
+  --config 文件             使用此配置文件，而不是自动查找的 .nianbao.json
   -h, --help                显示本帮助
   --version                 显示版本号
+
+配置文件：从当前文件夹起向上查找最近的 .nianbao.json，对本次检查的所有文件生效。
+键与 VS Code 设置相同（去掉 nianbao. 前缀），例如：
+  {"severity": {"section.empty": "off"}, "format": "auto", "language": "en", "maxDocumentSize": 5000000}
+severity 中每项为 off、hint、information、warning 或 error；format 为 auto、2021 或 2019；
+language 为 auto、zh-CN 或 en（--lang 优先）；maxDocumentSize 为字符数上限（默认不限）。
+配置文件不是有效的 JSON 或含有未知的键、值时，不做检查，退出码为 2。
 
 退出码：0 没有错误；1 发现错误；2 用法错误或有文件无法读取。
 `,
@@ -34,9 +42,20 @@ are checked only when their content looks like an annual report).
 
 Options:
   --format text|json|sarif  output format (default: text)
-  --lang zh-CN|en           message language (default: from LC_ALL, LC_MESSAGES, LANG)
+  --lang zh-CN|en           message language (default: the configuration's language,
+                            else from LC_ALL, LC_MESSAGES, LANG)
+  --config FILE             read this configuration file instead of the .nianbao.json found
   -h, --help                show this help
   --version                 show the version
+
+Configuration: the nearest .nianbao.json in the working directory or a folder above it
+applies to every file of the run. Its keys are those of the VS Code settings without
+the nianbao. prefix, for example:
+  {"severity": {"section.empty": "off"}, "format": "auto", "language": "en", "maxDocumentSize": 5000000}
+Each severity is off, hint, information, warning or error; format is auto, 2021 or 2019;
+language is auto, zh-CN or en (--lang wins); maxDocumentSize is a limit in characters
+(none by default). A file that is not valid JSON, or has an unknown key or value, stops
+the run with exit status 2.
 
 Exit status: 0 no errors; 1 errors found; 2 usage error or a file could not be read.
 `,
@@ -55,6 +74,15 @@ export const MSG = {
   notFound: { 'zh-CN': '找不到文件或文件夹', en: 'no such file or folder' },
   unreadable: { 'zh-CN': '无法读取：{detail}', en: 'cannot read: {detail}' },
   notUtf8: { 'zh-CN': '不是有效的 UTF-8 文本', en: 'not valid UTF-8 text' },
+  configNotFound: { 'zh-CN': '{file}：找不到配置文件', en: '{file}: no such configuration file' },
+  configUnreadable: { 'zh-CN': '{file}：无法读取配置文件：{detail}', en: '{file}: cannot read the configuration file: {detail}' },
+  configNotJson: { 'zh-CN': '{file}：不是有效的 JSON：{detail}', en: '{file}: not valid JSON: {detail}' },
+  configNotObject: { 'zh-CN': '{file}：应为一个 JSON 对象', en: '{file}: expected a JSON object' },
+  configUnknownKey: { 'zh-CN': '{file}：未知的键“{key}”（可用：{keys}）', en: '{file}: unknown key "{key}" (expected {keys})' },
+  configUnknownCheck: { 'zh-CN': '{file}：severity 中的“{check}”不是已知的检查', en: '{file}: "{check}" in severity is not a known check' },
+  configBadValue: { 'zh-CN': '{file}：“{key}”的值 {value} 无效（可用：{expected}）', en: '{file}: invalid value {value} for "{key}" (expected {expected})' },
+  configBadNumber: { 'zh-CN': '{file}：“{key}”的值 {value} 无效（应为不小于 0 的数）', en: '{file}: invalid value {value} for "{key}" (expected a number of at least 0)' },
+  configBadObject: { 'zh-CN': '{file}：“{key}”的值 {value} 无效（应为对象，如 {"section.empty": "off"}）', en: '{file}: invalid value {value} for "{key}" (expected an object such as {"section.empty": "off"})' },
 } satisfies Record<string, Localized>;
 
 const SEVERITY_NAMES: Record<Severity, Localized> = {

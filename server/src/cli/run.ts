@@ -1,7 +1,7 @@
 // Running the checks over the files; formatting is left to format-*.ts, which
 // get everything they need from `CheckedFile` and never touch the disk.
 
-import { analyze, LineIndex, type Analysis, type Lang, type Span } from '../core/index';
+import { analyze, LineIndex, type Analysis, type AnalysisOptions, type Span } from '../core/index';
 import { collectFiles, readReport, shouldCheck, type FileProblem } from './files';
 
 export interface Position {
@@ -25,7 +25,8 @@ export interface RunResult {
   problems: FileProblem[];
 }
 
-export function run(paths: readonly string[], lang: Lang, onProblem: (problem: FileProblem) => void): RunResult {
+/** `options` (language, severities, format, size limit) apply to every file. */
+export function run(paths: readonly string[], options: AnalysisOptions, onProblem: (problem: FileProblem) => void): RunResult {
   const { files: candidates, problems } = collectFiles(paths);
   problems.forEach(onProblem);
   const files: CheckedFile[] = [];
@@ -40,7 +41,7 @@ export function run(paths: readonly string[], lang: Lang, onProblem: (problem: F
     const index = new LineIndex(read.text);
     files.push({
       path: candidate.path,
-      analysis: analyze(read.text, { lang }),
+      analysis: analyze(read.text, options),
       range: (span) => ({ start: index.position(span.start), end: index.position(span.end) }),
     });
   }

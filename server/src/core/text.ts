@@ -33,6 +33,23 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Index of the line that holds `offset` (the last line for offsets past the end). Binary search. */
+export function lineIndexAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The lines that intersect a span, without visiting the others. */
+export function* linesIn(lines: readonly Line[], span: Span): Generator<Line> {
+  for (let i = lineIndexAt(lines, span.start); i < lines.length && lines[i].start < span.end; i++) yield lines[i];
+}
+
 /** The line break the document mostly uses, for inserted text. */
 export function detectEol(text: string): string {
   const crlf = text.indexOf('\r\n');

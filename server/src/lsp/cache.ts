@@ -1,8 +1,10 @@
-// One analysis per document version, shared by every feature: diagnostics,
-// code actions, symbols, folding and hover all read the same entry, so a
-// request for a version already analysed costs a map lookup.
+// One analysis per document version and settings, shared by every feature:
+// diagnostics, code actions, symbols, folding and hover all read the same
+// entry, so a request for a version already analysed costs a map lookup. A
+// change of settings makes a new entry, as a new version does.
 
-import type { Analysis } from '../core';
+import type { Analysis, AnalysisOptions } from '../core';
+import { optionsKey } from '../settings';
 
 /** The parts of a TextDocument the cache needs (keeps it testable without LSP). */
 export interface VersionedText {
@@ -15,18 +17,27 @@ export interface Analysed {
   uri: string;
   version: number;
   analysis: Analysis;
+  /** The options it was made with, and their key (see `optionsKey`). */
+  options: AnalysisOptions;
+  key: string;
 }
 
 export class AnalysisCache {
   private readonly entries = new Map<string, Analysed>();
 
-  constructor(private readonly analyzeText: (text: string) => Analysis) {}
+  /** `optionsFor` gives the settings of a document as they are known now. */
+  constructor(
+    private readonly analyzeText: (text: string, options: AnalysisOptions) => Analysis,
+    private readonly optionsFor: (uri: string) => AnalysisOptions = () => ({}),
+  ) {}
 
-  /** The analysis of the document's current version, computed at most once. */
+  /** The analysis of the document's current version with its current settings, computed at most once. */
   get(document: VersionedText): Analysed {
+    const options = this.optionsFor(document.uri);
+    const key = optionsKey(options);
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const entry: Analysed = { uri: document.uri, version: document.version, analysis: this.analyzeText(document.getText()) };
+    if (cached && cached.version === document.version && cached.key === key) return cached;
+    const entry: Analysed = { uri: document.uri, version: document.version, analysis: this.analyzeText(document.getText(), options), options, key };
     // Only the latest version is kept: older ones are never asked for again.
     this.entries.set(document.uri, entry);
     return entry;

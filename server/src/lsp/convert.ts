@@ -19,8 +19,10 @@ import {
   type Location,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkById, getCodeActions, getFoldingSpans, getHover, getSymbols, type Finding, type Severity, type Span, type SymbolNode } from '../core';
+import { checkById, getCodeActions, getFoldingSpans, getHover, getSymbols, type Edit, type Finding, type Severity, type Span, type SymbolNode } from '../core';
+import { localize } from '../core/i18n';
 import { checkDocUri } from '../docs';
+import { ACTIONS } from './messages';
 import type { Analysed } from './cache';
 
 export const SOURCE = 'nianbao';
@@ -103,9 +105,38 @@ function findingOf(document: TextDocument, entry: Analysed, diagnostic: Diagnost
   return index >= 0 ? index : undefined;
 }
 
+/** The kind of the action that applies every fix in the file: `editor.codeActionsOnSave` asks for it. */
+export const SOURCE_FIX_ALL = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+
+/** The client's command that turns a check off (arguments: check id, document URI). */
+export const DISABLE_CHECK_COMMAND = 'nianbao.disableCheck';
+
+/** Where two edits touch or overlap: applying both would depend on their order. */
+function touches(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/**
+ * The preferred fixes of the given findings, in order, leaving out each fix
+ * one of whose edits touches an edit already taken: what "fix all" applies.
+ */
+function combineFixes(findings: readonly Finding[], indices: readonly number[]): { edits: Edit[]; fixed: number[] } {
+  const edits: Edit[] = [];
+  const fixed: number[] = [];
+  for (const index of indices) {
+    const fix = findings[index].fixes.find((f) => f.preferred);
+    if (!fix || fix.edits.length === 0) continue;
+    if (fix.edits.some((e) => edits.some((taken) => touches(taken.span, e.span)))) continue;
+    edits.push(...fix.edits);
+    fixed.push(index);
+  }
+  return { edits, fixed };
+}
+
 export function toCodeActions(document: TextDocument, entry: Analysed, params: CodeActionParams): CodeAction[] {
   const only = params.context?.only;
   const findings = entry.analysis.findings;
+  const lang = entry.analysis.lang;
   const edit = (edits: { span: Span; newText: string }[]): WorkspaceEdit => ({
     // documentChanges carry the version: a client must not apply these to a newer text.
     documentChanges: [{ textDocument: { uri: document.uri, version: entry.version }, edits: edits.map((e) => ({ range: toRange(document, e.span), newText: e.newText })) }],
@@ -120,17 +151,50 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
     }
     const core = getCodeActions(entry.analysis, toSpan(document, params.range));
     for (const action of core) if (action.finding !== undefined && !picked.has(action.finding)) picked.set(action.finding, undefined);
-    for (const index of [...picked.keys()].sort((a, b) => a - b)) {
-      const finding = findings[index];
-      const diagnostic = picked.get(index) ?? toDiagnostic(document, entry, finding, index);
-      for (const fix of finding.fixes) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred, diagnostics: [diagnostic], edit: edit(fix.edits) });
+    const order = [...picked.keys()].sort((a, b) => a - b);
+    const diagnosticOf = (index: number) => picked.get(index) ?? toDiagnostic(document, entry, findings[index], index);
+    for (const index of order) {
+      for (const fix of findings[index].fixes) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred, diagnostics: [diagnosticOf(index)], edit: edit(fix.edits) });
       }
+    }
+    // Per check of the findings asked about: fix all of that check in the file, turn it off, read its page.
+    const checks = [...new Set(order.map((index) => findings[index].code))];
+    for (const code of checks) {
+      const all = combineFixes(findings, findings.flatMap((f, i) => (f.code === code ? [i] : [])));
+      // One fix is the quick fix itself: "all" means at least two.
+      if (all.fixed.length < 2) continue;
+      const title = checkById(code)?.meta.title[lang] ?? code;
+      actions.push({
+        title: localize(ACTIONS.fixAllOfCheck, lang, { title, count: all.fixed.length }),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: all.fixed.map(diagnosticOf),
+        edit: edit(all.edits),
+      });
+    }
+    for (const code of checks) {
+      if (!checkById(code)) continue; // internal.error is not a check one can turn off
+      const title = localize(ACTIONS.disableCheck, lang, { id: code });
+      const diagnostics = order.filter((index) => findings[index].code === code).map(diagnosticOf);
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: DISABLE_CHECK_COMMAND, arguments: [code, document.uri] } });
+    }
+    for (const code of checks) {
+      if (!checkById(code)) continue;
+      const title = localize(ACTIONS.showDocs, lang, { id: code });
+      const diagnostics = order.filter((index) => findings[index].code === code).map(diagnosticOf);
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: 'vscode.open', arguments: [checkDocUri(code)] } });
     }
   }
   if (wants(only, CodeActionKind.RefactorRewrite)) {
     for (const action of getCodeActions(entry.analysis, toSpan(document, params.range))) {
       if (action.kind === 'refactor.rewrite') actions.push({ title: action.title, kind: CodeActionKind.RefactorRewrite, edit: edit(action.edits) });
+    }
+  }
+  // Source actions are offered only when asked for by kind (on save, or the Source Action menu).
+  if (only && wants(only, SOURCE_FIX_ALL)) {
+    const all = combineFixes(findings, findings.map((_, i) => i));
+    if (all.edits.length > 0) {
+      actions.push({ title: localize(ACTIONS.fixAll, lang, { count: all.fixed.length }), kind: SOURCE_FIX_ALL, edit: edit(all.edits) });
     }
   }
   return actions;

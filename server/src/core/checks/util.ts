@@ -3,7 +3,7 @@
 import type { SectionDef } from '../format/sections';
 import type { Report, SectionNode } from '../parse/model';
 import { lineContentStart } from '../parse/structure';
-import { isBlank, isPageFooter, toChineseNumber, type Span } from '../text';
+import { isBlank, isPageFooter, lineIndexAt, linesIn, toChineseNumber, type Span } from '../text';
 
 /** `五、存在的主要问题及改进情况` */
 export function officialHeading(def: SectionDef): string {
@@ -17,9 +17,8 @@ export function sectionArgs(def: SectionDef): { n: string; number: number; offic
 
 /** Whether a span holds any text beyond white space and page footers. */
 export function hasContent(report: Report, span: Span): boolean {
-  for (const line of report.lines) {
+  for (const line of linesIn(report.lines, span)) {
     if (line.next <= span.start) continue;
-    if (line.start >= span.end) break;
     const piece = report.text.slice(Math.max(line.start, span.start), Math.min(line.end, span.end));
     if (!isBlank(piece) && !isPageFooter(piece)) return true;
   }
@@ -29,7 +28,7 @@ export function hasContent(report: Report, span: Span): boolean {
 /** Where a new heading line goes so that it stands right before `before`, with the same Markdown marker. */
 export function insertHeadingBefore(report: Report, before: SectionNode, heading: string): { span: Span; newText: string } {
   const at = before.heading.span.start;
-  const line = report.lines.find((l) => l.start <= at && at <= l.end)!;
+  const line = report.lines[lineIndexAt(report.lines, at)];
   const contentStart = lineContentStart(line);
   if (contentStart === at) {
     const leader = report.text.slice(line.start, contentStart);

@@ -40,10 +40,17 @@ function tablesIn(report: Report, section: SectionNode): Table[] {
   return table && first === section ? [table] : [];
 }
 
+/** A symbol's extent covers its children (a table may end in a blank cell after the last text). */
+function withChildren(node: SymbolNode): SymbolNode {
+  const start = Math.min(node.span.start, ...node.children.map((c) => c.span.start));
+  const end = Math.max(node.span.end, ...node.children.map((c) => c.span.end));
+  return { ...node, span: { start, end } };
+}
+
 export function getSymbols(analysis: Analysis): SymbolNode[] {
   const { report } = analysis;
   const text = report.text;
-  const sections: SymbolNode[] = report.sections.map((section) => ({
+  const sections: SymbolNode[] = report.sections.map((section) => withChildren({
     name: text.slice(section.heading.span.start, section.heading.span.end),
     detail: section.match === 'exact' ? undefined : section.def.official,
     kind: 'section',

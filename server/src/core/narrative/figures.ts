@@ -20,8 +20,9 @@ export interface Figure {
   approximate: boolean;
 }
 
+/** A number starts where its run starts (the lookbehinds keep long runs of digits linear). */
 const FIGURE =
-  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)((?:[(][^()]{1,6}[)])?)(余|多)?(件|%|万元)/g;
+  /((?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+)((?:[(][^()]{1,6}[)])?)(余|多)?(件|%|万元)/g;
 const CHINESE_DIGITS = /^[零〇一二两三四五六七八九十百千万]+$/;
 
 export function findFigures(c: Compact): Figure[] {

@@ -9,6 +9,7 @@ import {
   fold,
   isBlank,
   labelKey,
+  linesIn,
   maskedMatch,
   parseChineseNumber,
   trimSpan,
@@ -210,8 +211,8 @@ function findAppendix(lines: Line[], after: number): number | undefined {
 
 function findSubsections(text: string, lines: Line[], body: Span): Subsection[] {
   const heads: Heading[] = [];
-  for (const line of lines) {
-    if (line.end <= body.start || line.start >= body.end) continue;
+  for (const line of linesIn(lines, body)) {
+    if (line.end <= body.start) continue;
     const at = Math.max(lineContentStart(line), body.start);
     const h = numberedAt(text, at, Math.min(line.end, body.end), LEVEL2);
     if (!h) continue;

@@ -30,11 +30,12 @@ export const narrativePartsExceedWhole: Check = {
         if (total === undefined) continue;
         const afterWhole = whole.index! + whole[0].length;
         // The list: 其中 right after the whole (same sentence, or the next one), to the end of that sentence.
-        const rest = c.text.slice(afterWhole);
+        const rest = c.text.slice(afterWhole, afterWhole + 40);
         const lead = /^[^。；;！？]{0,12}?[。；;]?\s*其中[,，:：]?/.exec(rest);
         if (!lead) continue;
         const listStart = afterWhole + lead[0].length;
-        const listEnd = listStart + (/[。；;！？]/.exec(c.text.slice(listStart))?.index ?? c.text.length - listStart);
+        const window = c.text.slice(listStart, listStart + 500);
+        const listEnd = listStart + (/[。；;！？]/.exec(window)?.index ?? window.length);
         const parts = [...c.text.slice(listStart, listEnd).matchAll(PART)].filter((p) => p[2] === unit && !/^\d/.test(c.text[listStart + p.index! - 1] ?? ''));
         const values = parts.map((p) => valueOf(p[1]) ?? 0);
         const sum = values.reduce((a, b) => a + b, 0);

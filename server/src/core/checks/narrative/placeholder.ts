@@ -1,12 +1,14 @@
 import type { Check } from '../types';
 
 /**
- * What drafts leave where a figure or a name belongs: XX件 and 20XX年, ××,
- * 某某, □, ＿＿ and empty brackets. Latin X is a placeholder only as a token of
- * its own (with digits), never inside a word, an address or a URL.
+ * What drafts leave where a figure or a name belongs: ××, 某某, □, ＿＿ and
+ * empty brackets; and Latin XX as a token of its own (XX件, 20XX年, XX%),
+ * never inside a word, an address or a URL.
  */
-const PLACEHOLDER = /[A-Za-z0-9._:/@%?=&#-]*[Xx]{2,}[A-Za-z0-9._:/@%?=&#-]*|[×✕]{2,}|某某|□+|[＿_]{2,}|\[\s*\]|【\s*】/g;
-const LATIN_TOKEN = /^\d*[Xx]{2,}\d*$/;
+const PLACEHOLDER = /[×✕]{2,}|某某|□+|[＿_]{2,}|\[\s*\]|【\s*】/g;
+/** Runs of ASCII that make one token; matched once each, so long runs cost linear time. */
+const ASCII_TOKEN = /[A-Za-z0-9.:/@?=&#-]+/g;
+const LATIN_PLACEHOLDER = /^\d*[Xx]{2,}\d*$/;
 
 export const narrativePlaceholder: Check = {
   meta: {
@@ -21,8 +23,8 @@ export const narrativePlaceholder: Check = {
   },
   run(ctx) {
     const text = ctx.report.text;
-    for (const m of text.matchAll(PLACEHOLDER)) {
-      if (/[Xx]{2}/.test(m[0]) && !LATIN_TOKEN.test(m[0])) continue;
+    const found = [...text.matchAll(PLACEHOLDER), ...[...text.matchAll(ASCII_TOKEN)].filter((m) => LATIN_PLACEHOLDER.test(m[0]))];
+    for (const m of found.sort((a, b) => a.index! - b.index!)) {
       ctx.emit({
         span: { start: m.index!, end: m.index! + m[0].length },
         message: ctx.t({ 'zh-CN': '残留占位符“{text}”：请填写实际内容', en: 'Placeholder "{text}" left in: fill in the actual content' }, { text: m[0] }),

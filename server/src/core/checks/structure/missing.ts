@@ -1,7 +1,7 @@
 import { SECTIONS, type SectionDef } from '../../format/sections';
 import type { Report } from '../../parse/model';
 import { lineContentStart } from '../../parse/structure';
-import type { Line } from '../../text';
+import { linesIn, type Line } from '../../text';
 import type { Check, Edit } from '../types';
 import { insertHeadingBefore, officialHeading, sectionArgs } from '../util';
 
@@ -16,7 +16,7 @@ function orphanedStart(report: Report, def: SectionDef): Line | undefined {
   const first = def.subsections?.[1];
   const previous = report.sections.filter((s) => s.def.number < def.number).pop();
   if (!first || !previous) return undefined;
-  return report.lines.find((line) => {
+  return [...linesIn(report.lines, previous.body)].find((line) => {
     if (line.start < previous.body.start || line.end > previous.body.end) return false;
     const content = report.text.slice(lineContentStart(line), line.end);
     return FIRST_SUBSECTION.test(content) && first.test(content.split(/[。：:；;]/)[0]);

@@ -1,6 +1,6 @@
 import type { Report, SectionNode, Subsection } from '../../parse/model';
 import { lineContentStart } from '../../parse/structure';
-import { isBlank, toChineseNumber, type Line } from '../../text';
+import { isBlank, lineIndexAt, linesIn, toChineseNumber, type Line } from '../../text';
 import type { Check } from '../types';
 
 /** `（三）` in the bracket style that the neighbouring subsections use. */
@@ -17,7 +17,7 @@ function marker(report: Report, like: Subsection, value: number): string {
 function missingSubsectionLine(report: Report, section: SectionNode, from: number, to: number, value: number): Line | undefined {
   const expected = section.def.subsections?.[value];
   if (!expected) return undefined;
-  const candidates = report.lines.filter((line) => {
+  const candidates = [...linesIn(report.lines, { start: from, end: to })].filter((line) => {
     if (line.start < from || line.end > to || isBlank(line.text)) return false;
     const firstClause = report.text.slice(lineContentStart(line), line.end).split(/[。：:；;]/)[0];
     return firstClause.length <= 30 && expected.test(firstClause);
@@ -66,7 +66,7 @@ export const sectionNumbering: Check = {
           });
           expected++;
         } else if (value > expected) {
-          const gapStart = prev ? report.lines.find((l) => l.start <= prev.heading.span.start && prev.heading.span.start <= l.end)!.next : section.body.start;
+          const gapStart = prev ? report.lines[lineIndexAt(report.lines, prev.heading.span.start)].next : section.body.start;
           const line = value === expected + 1 ? missingSubsectionLine(report, section, gapStart, sub.heading.span.start, expected) : undefined;
           if (line) {
             // The subsection is there, only its numeral is lost: point at that line and restore it.

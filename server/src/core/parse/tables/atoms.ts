@@ -2,7 +2,7 @@
 // cells, one cell per line, a row flattened onto one line, PDF text), into a
 // flat list of atoms: label text, numbers and blank cells, with their lines.
 
-import { fold, isBlank, isPageFooter, type Line, type Span } from '../../text';
+import { fold, isBlank, isPageFooter, linesIn, type Line, type Span } from '../../text';
 
 export interface ParsedNumber {
   value: number;
@@ -93,9 +93,8 @@ function scanText(text: string, offset: number, line: number, out: Atom[]): void
 /** The atoms of the lines that intersect `span`. */
 export function tokenize(source: string, lines: readonly Line[], span: Span): Atom[] {
   const atoms: Atom[] = [];
-  for (const line of lines) {
+  for (const line of linesIn(lines, span)) {
     if (line.end < span.start) continue;
-    if (line.start >= span.end) break;
     const start = Math.max(line.start, span.start);
     const text = source.slice(start, Math.min(line.end, span.end));
     if (isBlank(text) || SEPARATOR_ROW.test(text) || isPageFooter(text)) continue;
@@ -110,7 +109,7 @@ export function tokenize(source: string, lines: readonly Line[], span: Span): At
       const cellSpan = { start: start + t.start, end: start + t.end };
       if (!content) {
         // An empty cell's place is just inside it, so that a number written there reads `| 5 |`.
-        const at = start + cell.start + (/\s/.test(text[cell.start] ?? '') ? 1 : 0);
+        const at = start + cell.start + (cell.end > cell.start && /\s/.test(text[cell.start]) ? 1 : 0);
         atoms.push({ kind: 'blank', span: { start: at, end: at }, text: content, line: line.index, delimited: true });
         continue;
       }

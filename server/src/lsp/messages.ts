@@ -1,0 +1,11 @@
+// The titles of the server's own code actions, in both languages. The
+// findings and their fixes bring their titles from the core.
+
+import type { Localized } from '../core';
+
+export const ACTIONS = {
+  fixAllOfCheck: { 'zh-CN': '修复本文件中全部 {count} 处「{title}」', en: 'Fix all {count} “{title}” findings in this file' },
+  fixAll: { 'zh-CN': '修复年报助手可自动修复的全部 {count} 处问题', en: 'Fix all {count} auto-fixable Nianbao findings' },
+  disableCheck: { 'zh-CN': '关闭检查 {id}…', en: 'Disable check {id}…' },
+  showDocs: { 'zh-CN': '查看检查 {id} 的说明', en: 'Show documentation for {id}' },
+} satisfies Record<string, Localized>;

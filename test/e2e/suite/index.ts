@@ -1,0 +1,260 @@
+// The end-to-end suite: the extension as a user meets it, in a real VS Code.
+// Loaded by VS Code as `extensionTestsPath` (scripts/e2e.mjs here and in CI,
+// test/e2e/electron.ts on a machine that can download VS Code); `run` rejects
+// when a test fails. Reports are copied into the scratch workspace folder the
+// runner opens.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  EXTENSION_ID,
+  ROOT,
+  codeOf,
+  expectedFindings,
+  findings,
+  nianbaoDiagnostics,
+  openCopy,
+  runSuite,
+  screenshot,
+  waitFor,
+  waitForFindings,
+  waitForLanguage,
+  workspaceFolder,
+  type Test,
+} from './harness';
+
+const EXAMPLES = fs
+  .readdirSync(path.join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => path.basename(f, '.txt'))
+  .sort();
+const SEED_000 = '000_1d23ca6ff21b8a58';
+const SEED_001 = '001_67c1420167c13949';
+const SEED_003 = '003_12d5eeac63ddaf69';
+
+/** A seed report opened as a `.nianbao` file, after its expected findings have arrived. */
+async function openReport(seed: string, fileName = `${seed}.nianbao`, timeoutMs?: number): Promise<vscode.TextDocument> {
+  const document = await openCopy(`examples/${seed}.txt`, fileName);
+  assert.equal(document.languageId, 'nianbao');
+  await waitForFindings(document, expectedFindings(seed), timeoutMs);
+  return document;
+}
+
+async function commandExists(id: string): Promise<string | undefined> {
+  return (await vscode.commands.getCommands(true)).includes(id) ? undefined : `command ${id} is not registered yet`;
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n\n');
+}
+
+const tests: Test[] = [
+  {
+    name: 'the extension under test is the one in this repository',
+    run: async () => {
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension, `${EXTENSION_ID} is loaded`);
+      assert.equal(path.resolve(extension.extensionPath), ROOT);
+    },
+  },
+
+  // (a) Every example report, opened as a report, has exactly its expected findings.
+  ...EXAMPLES.map<Test>((seed) => ({
+    name: `examples/${seed}: the diagnostics are the expected findings`,
+    // The first report also waits for the extension and its server to start.
+    run: async () => void (await openReport(seed, undefined, seed === EXAMPLES[0] ? 45_000 : undefined)),
+  })),
+
+  // (b) A report saved as .txt is recognised by its content.
+  {
+    name: 'a report saved as .txt becomes a nianbao document, with its findings',
+    run: async () => {
+      const opened = await openCopy(`examples/${SEED_001}.txt`, 'report-saved-as.txt');
+      const document = await waitForLanguage(opened.uri, 'nianbao');
+      await vscode.window.showTextDocument(document, { preview: false });
+      await waitForFindings(document, expectedFindings(SEED_001));
+    },
+  },
+
+  // (c) A quick fix, applied as the editor does, removes its finding and changes nothing else.
+  {
+    name: 'the quick fix for the count claim of seed 003 removes that finding only',
+    run: async () => {
+      const document = await openReport(SEED_003, 'quick-fix-003.nianbao');
+      const before = document.getText().split('\n');
+      const claim = nianbaoDiagnostics(document.uri).find((d) => codeOf(d) === 'section.count-claim');
+      assert.ok(claim, 'the count claim is reported');
+      assert.equal(claim.range.start.line, 1);
+
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        claim.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const fix = actions.find((a) => a.isPreferred && a.kind?.value === 'quickfix');
+      assert.ok(fix?.edit, `a preferred quick fix with an edit among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
+
+      await waitForFindings(
+        document,
+        expectedFindings(SEED_003).filter((f) => !f.endsWith(' section.count-claim')),
+      );
+      const after = document.getText().split('\n');
+      assert.equal(after.length, before.length);
+      after.forEach((line, i) => i === 1 || assert.equal(line, before[i], `line ${i + 1} is unchanged`));
+      // Only the claimed number changed: the text around the finding's range is as it was.
+      const { start, end } = claim.range;
+      assert.ok(after[1].startsWith(before[1].slice(0, start.character)) && after[1].endsWith(before[1].slice(end.character)), after[1]);
+      assert.match(after[1], /六部分/);
+      await document.save();
+    },
+  },
+
+  // (d) The outline.
+  {
+    name: 'the outline of seed 000 is its title with the six sections',
+    run: async () => {
+      const document = await openReport(SEED_000);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+      assert.equal(symbols.length, 1);
+      const [title] = symbols;
+      assert.equal(title.name, '龙城区2021年政府信息公开工作年度报告');
+      assert.deepEqual(
+        title.children.map((c) => c.name),
+        [
+          '一、总体情况',
+          '二、主动公开政府信息情况',
+          '三、收到和处理政府信息公开申请情况',
+          '四、政府信息公开行政复议、行政诉讼情况',
+          '五、存在问题及改进情况',
+          '六、其他需要报告的事项',
+        ],
+      );
+    },
+  },
+
+  // (e) Hover on a table total shows the relation it takes part in, with the values.
+  {
+    name: 'hovering the review total of seed 001 shows its relation',
+    run: async () => {
+      const document = await openReport(SEED_001);
+      // Line 581 is table 3's 行政复议 总计, a lone `1` (one cell per line).
+      const line = 580;
+      const position = new vscode.Position(line, document.lineAt(line).text.indexOf('1'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+      // The messages follow VS Code's display language.
+      assert.match(
+        hoverText(hovers),
+        /^✓ (总计 = 维持 \+ 纠正 \+ 其他 \+ 尚未审结|total = upheld \+ corrected \+ other \+ pending)：1 \+ 0 \+ 0 \+ 0 = 1；1 = 1$/m,
+      );
+    },
+  },
+
+  // (f) Go to Definition from a figure in the prose to its table cell.
+  {
+    name: 'Go to Definition from 行政复议4件 (seed 001, line 25) lands on the table cell',
+    run: async () => {
+      const document = await openReport(SEED_001);
+      const line = 24;
+      const character = document.lineAt(line).text.indexOf('行政复议4件') + '行政复议'.length;
+      assert.ok(character >= '行政复议'.length);
+      const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        document.uri,
+        new vscode.Position(line, character),
+      );
+      assert.equal(targets.length, 1);
+      const [target] = targets;
+      const uri = 'targetUri' in target ? target.targetUri : target.uri;
+      const range = 'targetRange' in target ? (target.targetSelectionRange ?? target.targetRange) : target.range;
+      assert.equal(uri.toString(), document.uri.toString());
+      assert.equal(range.start.line, 580);
+      assert.equal(document.getText(range), '1');
+    },
+  },
+
+  // (g) Settings: a check turned off disappears from open reports.
+  {
+    name: 'setting nianbao.severity {"section.empty": "off"} removes those findings from seed 003, and unsetting brings them back',
+    run: async () => {
+      const document = await openReport(SEED_003, 'settings-003.nianbao');
+      const config = () => vscode.workspace.getConfiguration('nianbao', document.uri);
+      const all = expectedFindings(SEED_003);
+      try {
+        await config().update('severity', { 'section.empty': 'off' }, vscode.ConfigurationTarget.Workspace);
+        await waitForFindings(
+          document,
+          all.filter((f) => !f.endsWith(' section.empty')),
+        );
+      } finally {
+        await config().update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitForFindings(document, all);
+    },
+  },
+
+  // (h) Commands that other work adds; they run once the commands exist.
+  {
+    name: 'nianbao.newReport2021 opens an untitled report whose only findings are placeholders',
+    skip: () => commandExists('nianbao.newReport2021'),
+    run: async () => {
+      await vscode.commands.executeCommand('nianbao.newReport2021');
+      const document = await waitFor(
+        'an untitled nianbao document in the active editor',
+        [vscode.window.onDidChangeActiveTextEditor],
+        () => {
+          const d = vscode.window.activeTextEditor?.document;
+          return d?.isUntitled && d.languageId === 'nianbao' ? d : undefined;
+        },
+      );
+      try {
+        // The template is checked like any report: what it lacks is only the figures to fill in.
+        const published = await waitFor('the diagnostics of the new report', [vscode.languages.onDidChangeDiagnostics], () => {
+          const d = nianbaoDiagnostics(document.uri);
+          return d.length > 0 ? d : undefined;
+        });
+        assert.deepEqual(
+          [...new Set(published.map(codeOf))],
+          ['narrative.placeholder'],
+          `findings of the new report: ${findings(document.uri).join(', ')}`,
+        );
+      } finally {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    },
+  },
+  {
+    name: 'nianbao.showPreview opens a webview beside the report',
+    skip: () => commandExists('nianbao.showPreview'),
+    run: async () => {
+      const document = await openReport(SEED_001);
+      await vscode.window.showTextDocument(document);
+      // The API reports an extension's webview type with a prefix (mainThreadWebview-…).
+      const previewTabs = () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .filter((t) => t.input instanceof vscode.TabInputWebview && /nianbao\.preview$/.test(t.input.viewType));
+      assert.equal(previewTabs().length, 0);
+      await vscode.commands.executeCommand('nianbao.showPreview');
+      await waitFor('the preview tab', [vscode.window.tabGroups.onDidChangeTabs], () => (previewTabs().length === 1 ? true : undefined));
+      // Tab objects are replaced as the tab changes (its title, its state): close the current one.
+      await vscode.window.tabGroups.close(previewTabs());
+    },
+  },
+];
+
+export async function run(): Promise<void> {
+  await runSuite(`Nianbao end-to-end suite (VS Code ${vscode.version}, workspace ${workspaceFolder().fsPath})`, tests, async () => {
+    // The picture for the README and the CI artifacts: a report with findings, Problems and Outline.
+    const document = await openReport(SEED_003);
+    // From line 7: the empty sections 二 to 四 (lines 10–12) in view, the cursor on the first.
+    await screenshot(document, { top: 6, cursor: 9 });
+  });
+}

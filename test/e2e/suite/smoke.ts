@@ -1,0 +1,53 @@
+// The smoke suite for the packaged extension: run by scripts/e2e.mjs --vsix
+// after the .vsix is installed into a fresh extensions folder, so it tests what
+// users install (the production bundle, the manifest, the shipped docs), not
+// this repository's files.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, ROOT, codeOf, expectedFindings, nianbaoDiagnostics, openCopy, runSuite, screenshot, waitForFindings, waitForLanguage, type Test } from './harness';
+
+const SEED = '003_12d5eeac63ddaf69';
+const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+const tests: Test[] = [
+  {
+    name: `the installed package ${EXTENSION_ID} ${version} is the extension that runs`,
+    run: async () => {
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension, `${EXTENSION_ID} is installed`);
+      assert.notEqual(path.resolve(extension.extensionPath), ROOT, 'not the repository');
+      assert.equal((extension.packageJSON as { version: string }).version, version);
+    },
+  },
+  {
+    name: `examples/${SEED} opened as a report has its expected findings, with links to shipped docs`,
+    run: async () => {
+      const document = await openCopy(`examples/${SEED}.txt`, `${SEED}.nianbao`);
+      await waitForFindings(document, expectedFindings(SEED), 45_000);
+      assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
+      for (const d of nianbaoDiagnostics(document.uri)) {
+        const target = typeof d.code === 'object' ? d.code.target : undefined;
+        assert.ok(target && fs.existsSync(target.fsPath), `the docs page of ${codeOf(d)} is in the package: ${target}`);
+      }
+    },
+  },
+  {
+    name: 'a report saved as .txt becomes a nianbao document',
+    run: async () => {
+      const opened = await openCopy(`examples/${SEED}.txt`, 'report-saved-as.txt');
+      const document = await waitForLanguage(opened.uri, 'nianbao');
+      await waitForFindings(document, expectedFindings(SEED));
+    },
+  },
+];
+
+export async function run(): Promise<void> {
+  await runSuite(`Nianbao smoke suite, installed package (VS Code ${vscode.version})`, tests, async () => {
+    const document = await openCopy(`examples/${SEED}.txt`, `${SEED}.nianbao`);
+    // From line 7: the empty sections 二 to 四 (lines 10–12) in view, the cursor on the first.
+    await screenshot(document, { top: 6, cursor: 9 });
+  });
+}

@@ -1,0 +1,121 @@
+// Properties that hold for any input: the core never throws, every range lies
+// inside the document and never splits a surrogate pair, every fix applies
+// and resolves its finding, and pathological input is handled in linear time.
+// `npm test` runs a bounded number of cases; `npm run fuzz` many more
+// (FUZZ_CASES, FUZZ_SEED, FUZZ_SIZE).
+
+import * as assert from 'node:assert/strict';
+import { describe as suite, test } from 'node:test';
+import {
+  analyze,
+  applyEdits,
+  getCodeActions,
+  getDefinition,
+  getFoldingSpans,
+  getHover,
+  getReferences,
+  getSymbols,
+  INTERNAL_ERROR,
+  type Analysis,
+  type Span,
+  type SymbolNode,
+} from '../../server/src/core/index';
+import { REPORTS, mutate, pathological, random, randomText } from './mutate';
+
+const CASES = Number(process.env.FUZZ_CASES ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
+const SIZE = Number(process.env.FUZZ_SIZE ?? 100_000);
+
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+function assertSpan(text: string, span: Span, what: string): void {
+  assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end), `${what}: integer offsets`);
+  assert.ok(0 <= span.start && span.start <= span.end && span.end <= text.length, `${what}: ${span.start}-${span.end} inside 0-${text.length}`);
+  for (const at of [span.start, span.end]) {
+    const splits = at > 0 && at < text.length && isHigh(text.charCodeAt(at - 1)) && isLow(text.charCodeAt(at));
+    assert.ok(!splits, `${what}: offset ${at} splits a surrogate pair`);
+  }
+}
+
+function assertSymbols(text: string, nodes: SymbolNode[], parent?: Span): void {
+  for (const n of nodes) {
+    assertSpan(text, n.span, `symbol ${n.name}`);
+    assert.ok(n.span.start <= n.selection.start && n.selection.end <= n.span.end, `symbol ${n.name}: selection inside`);
+    if (parent) assert.ok(parent.start <= n.span.start && n.span.end <= parent.end, `symbol ${n.name}: inside its parent`);
+    assertSymbols(text, n.children, n.span);
+  }
+}
+
+/** Everything a user can ask of one document, checked against the properties. */
+function exercise(text: string, rnd: () => number): Analysis {
+  const analysis = analyze(text);
+  assert.deepEqual(analysis.findings.filter((f) => f.code === INTERNAL_ERROR).map((f) => f.message), [], 'no check fails');
+  for (const f of analysis.findings) {
+    assertSpan(text, f.span, f.code);
+    for (const r of f.related) assertSpan(text, r.span, `${f.code} related`);
+    for (const fix of f.fixes) {
+      const edits = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
+      edits.forEach((e, i) => {
+        assertSpan(text, e.span, `${f.code} fix`);
+        if (i > 0) assert.ok(edits[i - 1].span.end <= e.span.start, `${f.code} fix: edits do not overlap`);
+      });
+      const after = analyze(applyEdits(text, fix.edits));
+      const same = (x: { code: string; message: string }) => x.code === f.code && x.message === f.message;
+      assert.ok(after.findings.filter(same).length < analysis.findings.filter(same).length, `${f.code}: "${fix.title}" resolves its finding`);
+    }
+  }
+  assertSymbols(text, getSymbols(analysis));
+  for (const s of getFoldingSpans(analysis)) assertSpan(text, s, 'folding');
+  for (let i = 0; i < 5; i++) {
+    const a = Math.floor(rnd() * (text.length + 1));
+    const b = Math.min(text.length, a + Math.floor(rnd() * 50));
+    const hover = getHover(analysis, a);
+    if (hover) assertSpan(text, hover.span, 'hover');
+    for (const action of getCodeActions(analysis, { start: a, end: b })) for (const e of action.edits) assertSpan(text, e.span, 'action');
+    for (const s of [...getDefinition(analysis, a), ...getReferences(analysis, a)]) assertSpan(text, s, 'link');
+  }
+  return analysis;
+}
+
+suite('properties over mutated real reports', () => {
+  test(`${CASES} mutations (seed ${SEED})`, () => {
+    for (let i = 0; i < CASES; i++) {
+      const seed = SEED + i;
+      const rnd = random(seed);
+      const text = mutate(REPORTS[Math.floor(rnd() * REPORTS.length)], rnd);
+      try {
+        exercise(text, rnd);
+      } catch (error) {
+        throw new Error(`seed ${seed}: ${(error as Error).message}`);
+      }
+    }
+  });
+  test('random Unicode of every kind', () => {
+    for (let i = 0; i < Math.max(20, CASES / 10); i++) {
+      const rnd = random(SEED * 7 + i);
+      const text = randomText(rnd, Math.floor(rnd() * 3000));
+      try {
+        exercise(text, rnd);
+      } catch (error) {
+        throw new Error(`random text seed ${SEED * 7 + i}: ${(error as Error).message}`);
+      }
+    }
+  });
+  test('every report cut at every line, and in the middle of a CRLF', () => {
+    for (const report of REPORTS.slice(0, 3)) {
+      const crlf = report.replace(/\n/g, '\r\n');
+      for (let at = 0; at < crlf.length; at += Math.max(1, Math.floor(crlf.length / 60))) exercise(crlf.slice(0, at), random(at));
+    }
+  });
+});
+
+suite('pathological input', () => {
+  for (const [name, text] of Object.entries(pathological(SIZE))) {
+    // Generous: a catastrophic (super-linear) case takes minutes here, a linear one well under a second.
+    test(`${name} (${text.length} characters)`, { timeout: 60_000 }, () => {
+      const analysis = analyze(text);
+      for (const f of analysis.findings) assertSpan(text, f.span, f.code);
+    });
+  }
+});
