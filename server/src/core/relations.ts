@@ -129,11 +129,16 @@ function analyse(report: Report): Relations {
   const failing = checked.filter((e) => !e.holds);
 
   // Failing relations that share a cell are one problem; each problem may have one culprit.
+  // The index of relations by cell is only needed when something fails.
   const byCell = new Map<string, Evaluated[]>();
-  for (const e of checked) {
-    for (const c of [...e.relation.left, ...e.relation.right]) {
-      const k = key(c);
-      byCell.set(k, [...(byCell.get(k) ?? []), e]);
+  if (failing.length) {
+    for (const e of checked) {
+      for (const c of [...e.relation.left, ...e.relation.right]) {
+        const k = key(c);
+        const list = byCell.get(k);
+        if (list) list.push(e);
+        else byCell.set(k, [e]);
+      }
     }
   }
   const group = new Map<Evaluated, Set<Evaluated>>();

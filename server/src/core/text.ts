@@ -111,14 +111,21 @@ export function foldChar(ch: string): string {
   }
 }
 
+const FOLDABLE = /[\uff01-\uff5e\u3000〔［【〕］】]/g;
+
+/** Length-preserving: a replace only where there is something to fold. */
 export function fold(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += foldChar(s[i]);
-  return out;
+  return s.replace(FOLDABLE, foldChar);
 }
 
 /** Punctuation and spacing that carry no meaning when comparing labels. */
 const LABEL_NOISE = /[\s\u00a0\u3000\ufeff、，,。.．:：;；!！?？“”"'‘’「」『』《》<>〈〉()（）\[\]【】〔〕\-—_|#·…]/g;
+const LABEL_NOISE_ONE = new RegExp(`^${LABEL_NOISE.source}$`);
+
+/** Whether one (folded or unfolded) character is label noise. */
+export function isLabelNoise(ch: string): boolean {
+  return LABEL_NOISE_ONE.test(foldChar(ch));
+}
 
 /** A label reduced to its words: used to compare headings and row labels. */
 export function labelKey(s: string): string {
@@ -132,19 +139,34 @@ export function labelKey(s: string): string {
  */
 export interface Compact {
   text: string;
-  offsets: number[];
+  /** For each character of `text`, its offset in the source. */
+  offsets: Int32Array;
+}
+
+/** The white space `compact` drops: what `\s` matches, plus the BOM. A code-unit test, no regex per character. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
+  );
 }
 
 export function compact(source: string, start = 0, end = source.length): Compact {
-  let text = '';
-  const offsets: number[] = [];
+  const offsets = new Int32Array(end - start);
+  const runs: string[] = [];
+  let n = 0;
+  let run = -1;
   for (let i = start; i < end; i++) {
-    const ch = source[i];
-    if (WHITESPACE.test(ch)) continue;
-    text += foldChar(ch);
-    offsets.push(i);
+    if (isSpaceCode(source.charCodeAt(i))) {
+      if (run >= 0) runs.push(source.slice(run, i));
+      run = -1;
+      continue;
+    }
+    if (run < 0) run = i;
+    offsets[n++] = i;
   }
-  return { text, offsets };
+  if (run >= 0) runs.push(source.slice(run, end));
+  return { text: fold(runs.join('')), offsets: offsets.subarray(0, n) };
 }
 
 /** The source span covered by compact characters [from, to). */
@@ -190,19 +212,29 @@ export function toChineseNumber(n: number): string {
   return NUMERALS[Math.floor(n / 10)] + '十' + (n % 10 ? NUMERALS[n % 10] : '');
 }
 
+// Rows of the edit-distance table, reused between calls: labels are short and matched often.
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
 /** Levenshtein distance, bounded: returns `max + 1` as soon as it is exceeded. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length * 2 + 1);
+    currentRow = new Int32Array(b.length * 2 + 1);
+  }
+  let prev = previousRow;
+  let cur = currentRow;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (cur[j] < rowMin) rowMin = cur[j];
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
     [prev, cur] = [cur, prev];

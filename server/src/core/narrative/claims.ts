@@ -5,7 +5,8 @@
 import type { Report } from '../parse/model';
 import type { CellRef } from '../relations';
 import { relationsOf, sameCell } from '../relations';
-import { compact, compactSpan, type Compact, type Span } from '../text';
+import { compactOf } from '../parse/compacted';
+import { compactSpan, type Compact, type Span } from '../text';
 import { findFigures, type Figure } from './figures';
 import { QUANTITIES, TOPIC_WORDS, type QuantityDef, type Topic } from './quantities';
 
@@ -198,7 +199,7 @@ const cache = new WeakMap<Report, Claim[]>();
 export function claimsOf(report: Report): Claim[] {
   let claims = cache.get(report);
   if (!claims) {
-    claims = narrativeSpans(report).flatMap((span) => claimsIn(report, compact(report.text, span.start, span.end)));
+    claims = narrativeSpans(report).flatMap((span) => claimsIn(report, compactOf(report, span.start, span.end)));
     cache.set(report, claims);
   }
   return claims;

@@ -1,7 +1,8 @@
 // Entry point of the parser: text in, `Report` out. Never throws on any input.
 
 import { FORMAT_HEADER_MARKERS, type FormatId } from '../format/tables';
-import { compact, detectEol, splitLines, type Span } from '../text';
+import { detectEol, splitLines, type Span } from '../text';
+import { compactOf } from './compacted';
 import type { FormatDecision, Report } from './model';
 import { parseStructure } from './structure';
 import { parseTables } from './tables/index';
@@ -37,7 +38,7 @@ const NOTICES: { format: FormatId; pattern: RegExp }[] = [
  * the notice the introduction cites, else from the report year.
  */
 function decideFormat(report: Report, forced: 'auto' | FormatId): FormatDecision {
-  const c = compact(report.text);
+  const c = compactOf(report);
   const evidence: FormatDecision['evidence'] = [];
   const spanOf = (index: number, length: number): Span => ({
     start: c.offsets[index],

@@ -7,7 +7,9 @@ import {
   compact,
   editDistance,
   fold,
+  foldChar,
   isBlank,
+  isLabelNoise,
   labelKey,
   linesIn,
   maskedMatch,
@@ -69,15 +71,14 @@ interface SectionMatch {
 
 /** Label text with, for each kept character, its source offset. */
 function keyed(text: string, start: number, end: number): { key: string; offsets: number[] } {
-  let key = '';
+  const chars: string[] = [];
   const offsets: number[] = [];
   for (let i = start; i < end; i++) {
-    const k = labelKey(text[i]);
-    if (!k) continue;
-    key += k;
+    if (isLabelNoise(text[i])) continue;
+    chars.push(foldChar(text[i]));
     offsets.push(i);
   }
-  return { key, offsets };
+  return { key: chars.join(''), offsets };
 }
 
 const QUALITY_RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3, fragment: 4 };

@@ -1,5 +1,6 @@
 import { narrativeSpans } from '../../narrative/claims';
-import { compact, compactSpan, parseChineseNumber } from '../../text';
+import { compactOf } from '../../parse/compacted';
+import { compactSpan, parseChineseNumber } from '../../text';
 import type { Check } from '../types';
 
 const UNITS = '件|条|篇|个|次|项|人|期|场';
@@ -23,7 +24,7 @@ export const narrativePartsExceedWhole: Check = {
   },
   run(ctx) {
     for (const span of narrativeSpans(ctx.report)) {
-      const c = compact(ctx.report.text, span.start, span.end);
+      const c = compactOf(ctx.report, span.start, span.end);
       for (const whole of c.text.matchAll(WHOLE)) {
         const total = valueOf(whole[1]);
         const unit = whole[2];

@@ -2,7 +2,8 @@ import { narrativeSpans } from '../../narrative/claims';
 import { QUANTITIES } from '../../narrative/quantities';
 import type { Report } from '../../parse/model';
 import type { CellRef } from '../../relations';
-import { compact, compactSpan } from '../../text';
+import { compactOf } from '../../parse/compacted';
+import { compactSpan } from '../../text';
 import { cellName } from '../tables/names';
 import type { Check, CheckContext } from '../types';
 
@@ -73,7 +74,7 @@ export const narrativeZeroClaim: Check = {
   },
   run(ctx) {
     for (const span of narrativeSpans(ctx.report)) {
-      const c = compact(ctx.report.text, span.start, span.end);
+      const c = compactOf(ctx.report, span.start, span.end);
       checkNone(ctx, ctx.report, c.text, (i, n) => compactSpan(c, i, i + n));
     }
   },

@@ -1,5 +1,6 @@
 import { SECTIONS } from '../../format/sections';
-import { compact, compactSpan, parseChineseNumber, toChineseNumber } from '../../text';
+import { compactOf } from '../../parse/compacted';
+import { compactSpan, parseChineseNumber, toChineseNumber } from '../../text';
 import type { Check } from '../types';
 
 const CLAIM = /(?:由|包括|包含|分为|分成|共分|共有)[^。]{0,200}?([一二三四五六七八九十两]|\d{1,2})(?:个)?(?:大)?部分/g;
@@ -17,7 +18,7 @@ export const sectionCountClaim: Check = {
   },
   run(ctx) {
     const { report } = ctx;
-    const c = compact(report.text, report.title?.span.start ?? 0, report.intro.end);
+    const c = compactOf(report, report.title?.span.start ?? 0, report.intro.end);
     const expected = SECTIONS.length;
     for (const m of c.text.matchAll(CLAIM)) {
       const written = m[1];

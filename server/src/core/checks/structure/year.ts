@@ -1,4 +1,5 @@
-import { compact, compactSpan, type Span } from '../../text';
+import { compactOf } from '../../parse/compacted';
+import { compactSpan, type Span } from '../../text';
 import type { Check, Related } from '../types';
 
 const PERIOD =
@@ -25,7 +26,7 @@ export const reportYear: Check = {
     const { report } = ctx;
     const title = report.title?.year;
     const searchEnd = report.sections.find((s) => s.def.number >= 2)?.heading.span.start ?? report.text.length;
-    const c = compact(report.text, report.intro.start, searchEnd);
+    const c = compactOf(report, report.intro.start, searchEnd);
     const at = (index: number, length: number) => compactSpan(c, index, index + length);
 
     const p = PERIOD.exec(c.text);

@@ -34,10 +34,13 @@ const MARKER = /[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s
 
 export class RowMatcher {
   private readonly keys: Keys[];
+  /** Official labels and aliases by key: most labels in a table are written exactly. */
+  private readonly exact = new Map<string, RowDef[]>();
 
   constructor(rows: readonly RowDef[]) {
     this.keys = rows.map((row) => {
       const full = [row.label, ...(row.aliases ?? [])].map(labelKey);
+      for (const k of full) this.exact.set(k, [...(this.exact.get(k) ?? []), row]);
       return { row, full, bare: full.map((k) => k.replace(ORDINAL_KEY, '')) };
     });
   }
@@ -46,28 +49,32 @@ export class RowMatcher {
   match(text: string): LabelCandidate[] {
     const key = labelKey(text);
     if (!key) return [];
+    const exact = this.exact.get(key);
+    if (exact) return exact.map((row) => ({ row, quality: 'exact' as const }));
     const ordinal = ORDINAL_KEY.exec(key)?.[0] ?? '';
+    const masked = /[*＊×]/.test(key);
     const found: LabelCandidate[] = [];
     for (const { row, full, bare } of this.keys) {
-      const quality = this.quality(key, ordinal, full, bare);
+      const quality = this.quality(key, ordinal, masked, full, bare);
       if (quality) found.push({ row, quality });
     }
     const rank: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3, fragment: 4 };
     return found.sort((a, b) => rank[a.quality] - rank[b.quality]);
   }
 
-  private quality(key: string, ordinal: string, full: string[], bare: string[]): MatchQuality | undefined {
-    if (full.includes(key)) return 'exact';
+  private quality(key: string, ordinal: string, masked: boolean, full: string[], bare: string[]): MatchQuality | undefined {
     // The label followed by stray text that a converter glued on.
     if (full.some((f) => key.startsWith(f) && f.length >= 4)) return 'exact';
     if (!ordinal && bare.some((b) => b === key && b.length >= 4)) return 'variant';
     if (full.some((f) => f.startsWith(key)) && key.length >= ordinal.length + 1 && key.length >= 2) return 'fragment';
     if (!ordinal && key.length >= 4 && bare.some((b) => b.startsWith(key))) return 'fragment';
-    if (/[*＊×]/.test(key) && full.some((f) => maskedMatch(key, f))) return 'masked';
+    if (masked && full.some((f) => maskedMatch(key, f))) return 'masked';
     if (key.length >= 5) {
-      const against = ordinal ? full : bare;
-      if (against.some((f) => editDistance(key, f, Math.max(1, Math.floor(f.length / 4))) <= Math.max(1, Math.floor(f.length / 4)))) {
-        return 'fuzzy';
+      // A typo keeps the ordinal: compare only with labels that start with it.
+      const against = ordinal ? full.filter((f) => f.startsWith(ordinal)) : bare;
+      for (const f of against) {
+        const budget = Math.max(1, Math.floor(f.length / 4));
+        if (Math.abs(f.length - key.length) <= budget && editDistance(key, f, budget) <= budget) return 'fuzzy';
       }
     }
     return undefined;

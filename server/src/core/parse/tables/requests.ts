@@ -3,7 +3,7 @@
 // their numbers (text from PDF and from PDF-to-Markdown converters).
 
 import { APPLICANT_COLUMNS, FORMATS, requestRows, type FormatId, type RowDef } from '../../format/tables';
-import type { Line, Span } from '../../text';
+import { compact, type Line, type Span } from '../../text';
 import type { RowLabel, SectionNode, Table, TableRow } from '../model';
 import { tokenize, type Atom } from './atoms';
 import { RowMatcher, type LabelPiece } from './labels';
@@ -11,6 +11,8 @@ import { readRow, type Relation } from './split';
 import { buildRow } from './rows';
 
 const WIDTH = APPLICANT_COLUMNS.length;
+/** Words only the sub-rows of the 2021 format's (六)其他处理 have. */
+const OTHER_HANDLING_SUBROWS = /逾期不补正|逾期未按收费|缴纳费用/;
 /** A row's total is the sum of its six applicant cells (blanks count as 0). */
 export const ROW_TOTAL: Relation = (v) => v.slice(0, 6).reduce<number>((s, x) => s + (x ?? 0), 0) === (v[6] ?? 0);
 
@@ -180,12 +182,9 @@ function read(assignments: Assignment[]): { rows: TableRow[]; readCount: number 
 export function parseRequests(text: string, lines: readonly Line[], section: SectionNode, format: FormatId): Table | undefined {
   const body: Span = section.body;
   const atoms = tokenize(text, lines, body);
-  // Whether (六)其他处理 has sub-rows is read from the labels, whatever the format says.
-  const probe = new RowMatcher(requestRows('2021', true));
-  const probeItems = itemsOf(atoms, probe);
-  const split = probeItems.some(
-    (i) => i.kind === 'label' && i.piece.candidates.some((c) => c.row.parent === 'otherHandling' && c.quality !== 'fuzzy'),
-  );
+  // Whether (六)其他处理 has the 2021 format's sub-rows is read from their words, whatever the format says:
+  // mixed reports use the 2021 rows with a single (六).
+  const split = OTHER_HANDLING_SUBROWS.test(compact(text, body.start, body.end).text);
   const rowDefs = requestRows(format, split);
   const leaves = rowDefs.filter((r) => !r.group);
   const items = itemsOf(atoms, new RowMatcher(rowDefs));
@@ -195,8 +194,9 @@ export function parseRequests(text: string, lines: readonly Line[], section: Sec
 
   const groupLabels: RowLabel[] = [];
   const anchored = read(byAnchors(items, leaves, groupLabels));
-  const ordered = read(byOrder(items, leaves));
-  const chosen = ordered.readCount > anchored.readCount ? ordered : anchored;
+  // Reading by order is for text whose labels drifted from their numbers; not needed when every row was read.
+  const ordered = anchored.readCount < leaves.length ? read(byOrder(items, leaves)) : undefined;
+  const chosen = ordered && ordered.readCount > anchored.readCount ? ordered : anchored;
   if (!chosen.rows.length) return undefined;
 
   const order = new Map(leaves.map((r, i) => [r.id, i]));

@@ -1,0 +1,235 @@
+// Benchmarks: figures, never assertions. Prints one table of medians and p95s
+// with the machine's description; `--json FILE` also writes them as data.
+// Run with `npm run bench` (builds first). Peers run on the same texts in
+// the same process: markdownlint (its library, default rules) and textlint
+// (preset-ja-technical-writing, a common rule set that reads CJK text).
+
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes('--quick');
+const jsonOut = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : undefined;
+
+// The core, bundled on its own, as a host would load it.
+const coreBundle = path.join(ROOT, 'out', 'bench', 'core.cjs');
+await esbuild.build({ entryPoints: [path.join(ROOT, 'server/src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: coreBundle, logLevel: 'warning' });
+const core = require(coreBundle);
+
+const reports = ['examples', 'test/fixtures/corpus'].flatMap((dir) =>
+  fs
+    .readdirSync(path.join(ROOT, dir))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.txt$/, ''), text: fs.readFileSync(path.join(ROOT, dir, f), 'utf8') })),
+);
+const examples = reports.slice(0, 5);
+const yearbook = Array.from({ length: 200 }, (_, i) => reports[i % reports.length].text).join('\n\n');
+const mb = (text) => Buffer.byteLength(text) / 1e6;
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { median: at(0.5), p95: at(0.95), n: s.length };
+}
+
+function time(fn, reps, warmup = Math.ceil(reps / 10)) {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples = [];
+  for (let i = 0; i < reps; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return stats(samples);
+}
+
+async function timeAsync(fn, reps, warmup = 2) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples = [];
+  for (let i = 0; i < reps; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return stats(samples);
+}
+
+/** What any tool must do at least: split the text into lines and make one regex pass over it. */
+function floor(text) {
+  let n = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) for (const _ of line.matchAll(/\d+/g)) n++;
+  return n;
+}
+
+const ours = (text) => {
+  const analysis = core.analyze(text);
+  core.getSymbols(analysis);
+  return analysis;
+};
+
+const results = { date: new Date().toISOString().slice(0, 10), machine: machine(), core: [], yearbook: {}, lsp: {}, peers: [], memory: {}, startup: {}, cli: {}, vsix: {} };
+
+function machine() {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model.trim()} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+// 1. Core analysis per example report, against the floor.
+const reps = quick ? 50 : 400;
+for (const r of reports) {
+  const t = time(() => ours(r.text), reps);
+  const f = time(() => floor(r.text), reps);
+  results.core.push({ report: r.name, kb: +(Buffer.byteLength(r.text) / 1024).toFixed(1), median: t.median, p95: t.p95, floor: f.median, ratio: t.median / f.median });
+}
+
+// 2. The yearbook: 200 reports in one document.
+{
+  const t = time(() => ours(yearbook), quick ? 5 : 20, 2);
+  const f = time(() => floor(yearbook), quick ? 5 : 20, 2);
+  results.yearbook = { mb: +mb(yearbook).toFixed(2), median: t.median, p95: t.p95, mbPerSecond: mb(yearbook) / (t.median / 1000), floor: f.median, ratio: t.median / f.median };
+}
+
+// 3. Peers on the same texts, as Markdown.
+{
+  const { lint } = await import('markdownlint/sync');
+  const { createLinter, loadTextlintrc } = await import('textlint');
+  const descriptor = await loadTextlintrc({ configFilePath: path.join(ROOT, 'scripts', 'bench.textlintrc.json'), node_modulesDir: path.join(ROOT, 'node_modules') });
+  const textlint = createLinter({ descriptor, cwd: ROOT });
+  for (const r of examples) {
+    const t = time(() => ours(r.text), quick ? 30 : 200);
+    const m = time(() => lint({ strings: { [r.name]: r.text } }), quick ? 30 : 200);
+    const x = await timeAsync(() => textlint.lintText(r.text, path.join(ROOT, `${r.name}.md`)), quick ? 5 : 30);
+    results.peers.push({ report: r.name, ours: t.median, markdownlint: m.median, textlint: x.median, vsMarkdownlint: t.median / m.median, vsTextlint: t.median / x.median });
+  }
+}
+
+// 4. The language server over stdio with a real client.
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification } = require('vscode-languageserver-protocol/node');
+
+async function withServer(fn) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    const key = `${p.uri}@${p.version}`;
+    waiting.get(key)?.();
+    waiting.delete(key);
+  });
+  connection.listen();
+  const published = (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve));
+  const started = process.hrtime.bigint();
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  const initializeMs = Number(process.hrtime.bigint() - started) / 1e6;
+  await connection.sendNotification(InitializedNotification.type, {});
+  try {
+    return await fn({ connection, child, published, initializeMs });
+  } finally {
+    await connection.sendRequest(ShutdownRequest.type).catch(() => {});
+    await connection.sendNotification(ExitNotification.type).catch(() => {});
+    connection.dispose();
+    child.kill();
+  }
+}
+
+{
+  // A 30 KB report: seed 001 with its section 六 prose repeated. Keystrokes insert and delete a digit in a table cell.
+  const base = reports[1].text;
+  const sixth = base.slice(base.indexOf('(四)政务公开工作创新情况'), base.indexOf('【下载Word】'));
+  let text = base;
+  while (Buffer.byteLength(text) < 30_000) text = text.replace('【下载Word】', sixth + '【下载Word】');
+  const cell = text.indexOf('\n14\n') + 1; // 本机关不掌握相关政府信息: 自然人 14
+  const uri = 'file:///bench/report.nianbao';
+  results.lsp = await withServer(async ({ connection, published, initializeMs }) => {
+    let version = 1;
+    let current = published(uri, version);
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'nianbao', version, text } });
+    await current;
+    const samples = [];
+    const edits = quick ? 100 : 600;
+    for (let i = 0; i < edits; i++) {
+      version++;
+      const insert = i % 2 === 0;
+      const position = { line: text.slice(0, cell).split('\n').length - 1, character: 2 };
+      const change = insert ? { range: { start: position, end: position }, text: '7' } : { range: { start: position, end: { ...position, character: 3 } }, text: '' };
+      current = published(uri, version);
+      const t = process.hrtime.bigint();
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+      await current;
+      samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return { kb: +(Buffer.byteLength(text) / 1024).toFixed(1), edits, ...stats(samples), initializeMs };
+  });
+}
+
+// 5. Server memory with 200 reports open.
+results.memory = await withServer(async ({ connection, child, published }) => {
+  const opened = [];
+  for (let i = 0; i < 200; i++) {
+    const uri = `file:///bench/${i}.nianbao`;
+    opened.push(published(uri, 1));
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'nianbao', version: 1, text: reports[i % reports.length].text } });
+  }
+  await Promise.all(opened);
+  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return { documents: 200, rssMb: +(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024).toFixed(1) };
+});
+
+// 6. Startup: loading the client bundle (with a stand-in for the vscode module) and the server's initialize.
+{
+  const stub = path.join(ROOT, 'out', 'bench', 'client-load.cjs');
+  fs.writeFileSync(stub, `const Module = require('module'); const load = Module._load; Module._load = function (r, ...a) { return r === 'vscode' ? new Proxy({}, { get: () => new Proxy(function () {}, { get: () => () => {} }) }) : load.call(this, r, ...a); }; const t = process.hrtime.bigint(); require(${JSON.stringify(path.join(ROOT, 'dist', 'client.js'))}); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`);
+  const loads = [];
+  for (let i = 0; i < (quick ? 3 : 10); i++) loads.push(Number(spawnSync(process.execPath, [stub], { encoding: 'utf8' }).stdout));
+  const inits = [];
+  for (let i = 0; i < (quick ? 3 : 10); i++) inits.push(await withServer(async ({ initializeMs }) => initializeMs));
+  results.startup = { clientLoadMs: stats(loads).median, serverInitializeMs: stats(inits).median };
+}
+
+// 7. The CLI as a whole process on the examples, against a bare node that only reads them.
+{
+  const run = (args) => {
+    const samples = [];
+    for (let i = 0; i < (quick ? 3 : 15); i++) {
+      const t = process.hrtime.bigint();
+      spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+      samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return stats(samples).median;
+  };
+  const cli = run([path.join(ROOT, 'dist', 'cli.js'), 'check', 'examples']);
+  const bare = run(['-e', "const fs=require('fs');for(const f of fs.readdirSync('examples'))fs.readFileSync('examples/'+f,'utf8')"]);
+  results.cli = { cliMs: cli, bareNodeMs: bare, ratio: cli / bare };
+}
+
+// 8. The .vsix.
+{
+  const vsix = fs.readdirSync(ROOT).find((f) => f.endsWith('.vsix'));
+  results.vsix = vsix ? { file: vsix, kb: +(fs.statSync(path.join(ROOT, vsix)).size / 1024).toFixed(0) } : { file: null, kb: null, note: 'run npm run package first' };
+}
+
+const ms = (x) => (x < 10 ? x.toFixed(3) : x.toFixed(1));
+const lines = [
+  `Nianbao benchmarks, ${results.date}, ${results.machine}${quick ? ' (quick)' : ''}`,
+  '',
+  'Core analysis (parse + all checks + symbols), per report:',
+  ...results.core.map((c) => `  ${c.report.padEnd(36)} ${String(c.kb).padStart(6)} KB  median ${ms(c.median)} ms  p95 ${ms(c.p95)} ms  floor ${ms(c.floor)} ms  ×${c.ratio.toFixed(1)}`),
+  `Yearbook (200 reports, ${results.yearbook.mb} MB): median ${ms(results.yearbook.median)} ms, p95 ${ms(results.yearbook.p95)} ms, ${results.yearbook.mbPerSecond.toFixed(1)} MB/s; floor ${ms(results.yearbook.floor)} ms, ×${results.yearbook.ratio.toFixed(1)}`,
+  '',
+  'Peers on the same texts (median ms; our time as a ratio of theirs):',
+  ...results.peers.map((p) => `  ${p.report.padEnd(36)} ours ${ms(p.ours)}  markdownlint ${ms(p.markdownlint)} (×${p.vsMarkdownlint.toFixed(2)})  textlint ${ms(p.textlint)} (×${p.vsTextlint.toFixed(3)})`),
+  '',
+  `LSP round trip, ${results.lsp.kb} KB report, ${results.lsp.edits} keystrokes (didChange → diagnostics of that version): p50 ${ms(results.lsp.median)} ms, p95 ${ms(results.lsp.p95)} ms`,
+  `Server RSS with ${results.memory.documents} reports open: ${results.memory.rssMb} MB`,
+  `Startup: client bundle load ${ms(results.startup.clientLoadMs)} ms; server spawn to initialize result ${ms(results.startup.serverInitializeMs)} ms`,
+  `CLI on examples/ as a whole process: ${ms(results.cli.cliMs)} ms; bare node reading them: ${ms(results.cli.bareNodeMs)} ms; ×${results.cli.ratio.toFixed(2)}`,
+  `.vsix: ${results.vsix.kb ?? '—'} KB${results.vsix.file ? ` (${results.vsix.file})` : ' (not built)'}`,
+];
+console.log(lines.join('\n'));
+if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n');
