@@ -113,8 +113,11 @@ for (const r of reports) {
 // 4. The language server over stdio with a real client.
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification } = require('vscode-languageserver-protocol/node');
 
+/** The V8 flags the client starts the server with. */
+const serverExecArgv = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).nianbao?.serverExecArgv ?? [];
+
 async function withServer(fn) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...serverExecArgv, path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {

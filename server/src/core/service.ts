@@ -7,6 +7,7 @@ import { localize, type Lang } from './i18n';
 import { reportTooLarge } from './checks/structure/too-large';
 import type { FormatId } from './format/tables';
 import type { Report } from './parse/model';
+import { releaseCompacts } from './parse/compacted';
 import { parseReport } from './parse/report';
 import { splitLines } from './text';
 
@@ -37,7 +38,9 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   } catch (error) {
     return { report: emptyReport(text), findings: [internalError(lang, String(error))], lang };
   }
-  return { report, findings: runChecks(report, { lang, severities: options.severities }), lang };
+  const findings = runChecks(report, { lang, severities: options.severities });
+  releaseCompacts(report);
+  return { report, findings, lang };
 }
 
 /** What features see of a document that was not parsed. */

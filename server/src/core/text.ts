@@ -9,10 +9,27 @@ export interface Span {
 
 /** One physical line of the document, without its line break. */
 export interface Line extends Span {
-  index: number;
-  text: string;
+  readonly index: number;
+  readonly text: string;
   /** Offset just past the line break (equal to `end` on the last line). */
-  next: number;
+  readonly next: number;
+}
+
+/**
+ * A line's text is read from the document when asked: an open document keeps
+ * its lines for as long as it is open, and a copy of every line would double it.
+ */
+class DocumentLine implements Line {
+  constructor(
+    private readonly source: string,
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    readonly next: number,
+  ) {}
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
 }
 
 export function splitLines(text: string): Line[] {
@@ -24,12 +41,12 @@ export function splitLines(text: string): Line[] {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */ || c === 13 /* \r */) {
       const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      lines.push({ index: index++, start, end: i, next, text: text.slice(start, i) });
+      lines.push(new DocumentLine(text, index++, start, i, next));
       start = next;
       i = next - 1;
     }
   }
-  lines.push({ index, start, end: n, next: n, text: text.slice(start, n) });
+  lines.push(new DocumentLine(text, index, start, n, n));
   return lines;
 }
 

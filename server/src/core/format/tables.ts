@@ -48,11 +48,21 @@ export const APPLICANT_COLUMNS: ColumnDef[] = [
   { id: 'total', label: '总计' },
 ];
 
+const requestRowsMemo = new Map<string, RowDef[]>();
+
 /**
  * Table 2's rows. `otherHandlingSplit`: (六)其他处理 has the 2021 format's three
  * sub-rows; mixed reports use the 2021 rows with a single (六) row.
+ * Format data: built once per variant and shared by every report.
  */
 export function requestRows(format: FormatId, otherHandlingSplit = format === '2021'): RowDef[] {
+  const key = `${format}:${otherHandlingSplit}`;
+  let rows = requestRowsMemo.get(key);
+  if (!rows) requestRowsMemo.set(key, (rows = buildRequestRows(format, otherHandlingSplit)));
+  return rows;
+}
+
+function buildRequestRows(format: FormatId, otherHandlingSplit: boolean): RowDef[] {
   const r = (id: string, label: string, parent?: string, aliases?: string[]): RowDef => ({ id, label, parent, aliases });
   const g = (id: string, label: string, parent?: string): RowDef => ({ id, label, parent, group: true });
   const rows: RowDef[] = [

@@ -14,3 +14,8 @@ export function compactOf(report: Report, start = 0, end = report.text.length): 
   if (!c) spans.set(key, (c = compact(report.text, start, end)));
   return c;
 }
+
+/** Lets the views go once the analysis is done: an open document keeps its analysis, not these. */
+export function releaseCompacts(report: Report): void {
+  cache.delete(report);
+}

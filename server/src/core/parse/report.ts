@@ -1,8 +1,7 @@
 // Entry point of the parser: text in, `Report` out. Never throws on any input.
 
 import { FORMAT_HEADER_MARKERS, type FormatId } from '../format/tables';
-import { detectEol, splitLines, type Span } from '../text';
-import { compactOf } from './compacted';
+import { detectEol, splitLines } from '../text';
 import type { FormatDecision, Report } from './model';
 import { parseStructure } from './structure';
 import { parseTables } from './tables/index';
@@ -28,9 +27,17 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   return report;
 }
 
+/** Any white space, line breaks included, may stand between the characters of a marker (PDF text). */
+const spaced = (chars: string) => [...chars].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
+
+const HEADER_PATTERNS = (['2021', '2019'] as FormatId[]).map((format) => ({
+  format,
+  pattern: new RegExp(FORMAT_HEADER_MARKERS[format].map(spaced).join('|')),
+}));
+
 const NOTICES: { format: FormatId; pattern: RegExp }[] = [
-  { format: '2021', pattern: /[\[(]?2021[\])]?30号/ },
-  { format: '2019', pattern: /[\[(]?2019[\])]?60号/ },
+  { format: '2021', pattern: /[\[(〔［（【]?\s*2021\s*[\])〕］）】]?\s*3\s*0\s*号/ },
+  { format: '2019', pattern: /[\[(〔［（【]?\s*2019\s*[\])〕］）】]?\s*6\s*0\s*号/ },
 ];
 
 /**
@@ -38,26 +45,16 @@ const NOTICES: { format: FormatId; pattern: RegExp }[] = [
  * the notice the introduction cites, else from the report year.
  */
 function decideFormat(report: Report, forced: 'auto' | FormatId): FormatDecision {
-  const c = compactOf(report);
+  const text = report.text;
   const evidence: FormatDecision['evidence'] = [];
-  const spanOf = (index: number, length: number): Span => ({
-    start: c.offsets[index],
-    end: c.offsets[index + length - 1] + 1,
-  });
-
-  for (const format of ['2021', '2019'] as FormatId[]) {
-    for (const marker of FORMAT_HEADER_MARKERS[format]) {
-      const at = c.text.indexOf(marker);
-      if (at >= 0) {
-        evidence.push({ kind: 'headers', format, span: spanOf(at, marker.length) });
-        break;
-      }
+  const look = (kind: 'headers' | 'notice', patterns: { format: FormatId; pattern: RegExp }[]) => {
+    for (const { format, pattern } of patterns) {
+      const m = pattern.exec(text);
+      if (m) evidence.push({ kind, format, span: { start: m.index, end: m.index + m[0].length } });
     }
-  }
-  for (const { format, pattern } of NOTICES) {
-    const m = pattern.exec(c.text);
-    if (m) evidence.push({ kind: 'notice', format, span: spanOf(m.index, m[0].length) });
-  }
+  };
+  look('headers', HEADER_PATTERNS);
+  look('notice', NOTICES);
   const year = report.title?.year;
   if (year) evidence.push({ kind: 'year', format: year.value >= 2021 ? '2021' : '2019', span: year.span });
 

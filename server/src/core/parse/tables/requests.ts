@@ -2,7 +2,7 @@
 // by their labels, or by their order where the labels have drifted away from
 // their numbers (text from PDF and from PDF-to-Markdown converters).
 
-import { APPLICANT_COLUMNS, FORMATS, requestRows, type FormatId, type RowDef } from '../../format/tables';
+import { APPLICANT_COLUMNS, FORMATS, requestRows, type FormatId, type RowDef, type TableDef } from '../../format/tables';
 import { compact, type Line, type Span } from '../../text';
 import type { RowLabel, SectionNode, Table, TableRow } from '../model';
 import { tokenize, type Atom } from './atoms';
@@ -15,6 +15,14 @@ const WIDTH = APPLICANT_COLUMNS.length;
 const OTHER_HANDLING_SUBROWS = /逾期不补正|逾期未按收费|缴纳费用/;
 /** A row's total is the sum of its six applicant cells (blanks count as 0). */
 export const ROW_TOTAL: Relation = (v) => v.slice(0, 6).reduce<number>((s, x) => s + (x ?? 0), 0) === (v[6] ?? 0);
+
+const tableDefs = new Map<RowDef[], TableDef>();
+/** The table's definition for the rows it uses, shared like the rows themselves. */
+function tableDef(format: FormatId, rows: RowDef[]): TableDef {
+  let def = tableDefs.get(rows);
+  if (!def) tableDefs.set(rows, (def = { ...FORMATS[format].tables.requests, blocks: [{ columns: APPLICANT_COLUMNS, rows }] }));
+  return def;
+}
 
 type Item = { kind: 'label'; piece: LabelPiece; line: number } | { kind: 'value'; atom: Atom };
 
@@ -204,7 +212,7 @@ export function parseRequests(text: string, lines: readonly Line[], section: Sec
   const present = new Set(chosen.rows.map((r) => r.def.id));
   const spans = chosen.rows.flatMap((r) => [r.span, ...(r.label ? [r.label.span] : [])]);
   return {
-    def: { ...FORMATS[format].tables.requests, blocks: [{ columns: APPLICANT_COLUMNS, rows: rowDefs }] },
+    def: tableDef(format, rowDefs),
     rowDefs,
     rows: chosen.rows,
     missing: leaves.filter((r) => !present.has(r.id)),
