@@ -82,7 +82,8 @@ function scanText(text: string, offset: number, line: number, out: Atom[]): void
   NUMBER_IN_TEXT.lastIndex = 0;
   for (let m = NUMBER_IN_TEXT.exec(folded); m; m = NUMBER_IN_TEXT.exec(folded)) {
     const number = parseNumber(m[0]);
-    if (!number || (number.digits && AFTER_ORDINAL.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 2)))) continue;
+    // `3.危及…` (and a garbled `3.1.危及…`) is a label's ordinal, not a cell.
+    if (!number || AFTER_ORDINAL.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     pushText(last, m.index);
     out.push({ kind: 'number', span: { start: offset + m.index, end: offset + m.index + m[0].length }, text: text.slice(m.index, m.index + m[0].length), line, delimited: false, number });
     last = m.index + m[0].length;

@@ -1,0 +1,39 @@
+// The .vsix holds what the extension needs and nothing else: the bundles,
+// the manifest and its translations, the grammar, snippets, client strings,
+// the check pages and images, the icon and the documents a user reads.
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { CHECKS } from '../server/src/core/index';
+import { ROOT } from './helpers';
+
+test('the .vsix contents list', { timeout: 120_000 }, () => {
+  const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+  const listed = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(listed.status, 0, listed.stderr);
+  const files = listed.stdout.split('\n').map((l) => l.trim()).filter((l) => l && !/^WARNING/.test(l)).sort();
+  const images = files.filter((f) => /^docs\/images\/[\w-]+\.png$/.test(f));
+  const expected = [
+    'CHANGELOG.md',
+    'LICENSE',
+    'README.md',
+    'dist/cli.js',
+    'dist/client.js',
+    'dist/server.js',
+    ...CHECKS.map((c) => `docs/checks/${c.meta.id}.md`),
+    ...images,
+    'icon.png',
+    'l10n/bundle.l10n.json',
+    'l10n/bundle.l10n.zh-cn.json',
+    'language-configuration.json',
+    'package.json',
+    'package.nls.json',
+    'package.nls.zh-cn.json',
+    'snippets/nianbao.json',
+    'syntaxes/nianbao.tmLanguage.json',
+  ].sort();
+  assert.deepEqual(files, expected);
+  assert.ok(images.includes('docs/images/workbench.png'), 'the README screenshot ships');
+});
