@@ -10,8 +10,9 @@
 // Without --vsix the extension is loaded from this repository (build it first);
 // with --vsix (or --packaged: the nianbao-<version>.vsix `npm run package`
 // makes) the package is installed into a fresh extensions folder and the suite
-// runs against the installed copy. --update-docs-image copies the screenshot to
-// docs/images/workbench.png for the README. Exits with the suite's code.
+// runs against the installed copy. --update-docs-image copies the screenshots
+// (workbench, quickfix, preview) to docs/images/<name>.png for the README. Exits
+// with the suite's code.
 //
 // Environment: NIANBAO_CODE_SERVER (code-server folder), NIANBAO_E2E_CACHE (as
 // in e2e-setup.sh), NIANBAO_E2E_CHROMIUM, NIANBAO_E2E_TIMEOUT_MS (whole run),
@@ -238,29 +239,60 @@ async function startServer(port, serverLog) {
   throw new Error('the VS Code server did not answer HTTP within 60 s');
 }
 
+// What the suite's screenshots show (test/e2e/suite/index.ts), and what the
+// workbench must show before each is taken: the editor, Problems and, per
+// picture, the Outline, the quick-fix menu or the table preview. A selector that
+// does not appear is logged and the picture taken anyway.
+const EDITOR = '.monaco-editor .view-lines';
+const PROBLEMS = '.markers-panel .monaco-list-row';
+const OUTLINE = '#outline .monaco-list-row, .outline-pane .monaco-list-row';
+const SHOTS = {
+  workbench: { selectors: [EDITOR, PROBLEMS, OUTLINE] },
+  // The light bulb's menu: an action list in a context view.
+  quickfix: { selectors: [EDITOR, PROBLEMS, OUTLINE, '.context-view .action-widget .monaco-list-row'] },
+  // The webview is an iframe holding the content's own iframe; its failing cells are drawn last.
+  preview: { selectors: [EDITOR, PROBLEMS, 'iframe.webview'], frames: ['iframe.webview', 'iframe#active-frame'], inFrame: 'td.failing' },
+};
+// The pictures in the README: docs/images/<name>.png, refreshed by --update-docs-image.
+const DOCS_IMAGES = ['workbench', 'quickfix', 'preview'];
+
 /** Waits for the suite to ask for a screenshot (a file in the signal folder), takes it, and answers. */
 function serveScreenshots(page, shots) {
   const request = path.join(dirs.signal, 'screenshot-request');
   let busy = false;
   const take = async () => {
     if (busy || !fs.existsSync(request)) return;
+    // The suite renames a finished request into place; an empty one is still being written.
+    const name = fs.readFileSync(request, 'utf8').trim();
+    if (!name) return;
     busy = true;
     try {
-      const name = fs.readFileSync(request, 'utf8').trim() || 'workbench';
       fs.rmSync(request);
-      // The file list would leave the Outline little room; collapsing a pane has no command.
+      const shot = SHOTS[name] ?? SHOTS.workbench;
+      // The file list would leave the Outline little room; collapsing a pane has
+      // no command. Only when it is open: a click elsewhere closes a menu.
       const explorer = '.pane-header[aria-label^="Explorer Section"]';
-      await page.click(`${explorer}[aria-expanded="true"]`, { timeout: 5000 }).catch(() => {});
-      await page.waitForSelector(`${explorer}[aria-expanded="false"]`, { timeout: 5000 }).catch(() => {});
+      if (await page.$(`${explorer}[aria-expanded="true"]`)) {
+        await page.click(`${explorer}[aria-expanded="true"]`, { timeout: 5000 }).catch(() => {});
+        await page.waitForSelector(`${explorer}[aria-expanded="false"]`, { timeout: 5000 }).catch(() => {});
+      }
       // The suite has arranged the views; wait until the workbench shows them.
-      for (const selector of ['.monaco-editor .view-lines', '.markers-panel .monaco-list-row', '#outline .monaco-list-row, .outline-pane .monaco-list-row']) {
-        await page.waitForSelector(selector, { state: 'visible', timeout: 15_000 }).catch(() => log(`screenshot: ${selector} did not appear`));
+      for (const selector of shot.selectors) {
+        await page.waitForSelector(selector, { state: 'visible', timeout: 15_000 }).catch(() => log(`screenshot ${name}: ${selector} did not appear`));
+      }
+      if (shot.inFrame) {
+        const frame = shot.frames.reduce((scope, selector) => scope.frameLocator(selector), page);
+        await frame
+          .locator(shot.inFrame)
+          .first()
+          .waitFor({ state: 'visible', timeout: 15_000 })
+          .catch(() => log(`screenshot ${name}: ${shot.inFrame} did not appear in ${shot.frames.join(' > ')}`));
       }
       // Two frames: the layout settles after the last change.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const file = path.join(OUTPUT, `${label}-${name}.png`);
       await page.screenshot({ path: file, animations: 'disabled' });
-      shots.push(file);
+      shots.push({ name, file });
       log(`screenshot: ${path.relative(ROOT, file)}`);
     } catch (error) {
       log(`screenshot failed: ${error}`);
@@ -273,13 +305,20 @@ function serveScreenshots(page, shots) {
   return () => watcher.close();
 }
 
-/** Copies a screenshot into the repository for the README, made smaller with pngquant when there is one. */
-function updateDocsImage(shot) {
-  const target = path.join(ROOT, 'docs', 'images', 'workbench.png');
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const quantized = spawnSync('pngquant', ['--force', '--quality=70-95', '--strip', '--output', target, '--', shot], { stdio: 'inherit' });
-  if (quantized.error || quantized.status !== 0) fs.copyFileSync(shot, target);
-  log(`docs image: ${path.relative(ROOT, target)} (${Math.round(fs.statSync(target).size / 1024)} KB)`);
+/** Copies the screenshots into docs/images/ for the README, made smaller with pngquant when there is one. */
+function updateDocsImages(shots) {
+  for (const name of DOCS_IMAGES) {
+    const shot = shots.findLast((s) => s.name === name);
+    if (!shot) {
+      log(`docs image ${name}.png: not taken in this run, left as it is`);
+      continue;
+    }
+    const target = path.join(ROOT, 'docs', 'images', `${name}.png`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const quantized = spawnSync('pngquant', ['--force', '--quality=70-95', '--strip', '--output', target, '--', shot.file], { stdio: 'inherit' });
+    if (quantized.error || quantized.status !== 0) fs.copyFileSync(shot.file, target);
+    log(`docs image: ${path.relative(ROOT, target)} (${Math.round(fs.statSync(target).size / 1024)} KB)`);
+  }
 }
 
 async function main() {
@@ -358,7 +397,7 @@ async function main() {
     console.error(`[e2e] last workbench log lines:\n${consoleLog.lines.slice(-30).join('\n')}`);
   }
   if (shots.length === 0) console.error('[e2e] the suite asked for no screenshot');
-  else if (options['update-docs-image'] && code === 0) updateDocsImage(shots[0]);
+  else if (options['update-docs-image'] && code === 0) updateDocsImages(shots);
   log(`${label}: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return code;
 }

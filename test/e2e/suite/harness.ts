@@ -25,7 +25,7 @@ export interface Test {
 /** Under scripts/e2e.mjs a prefix tells the suite's lines from the workbench's own log. */
 const PREFIX = process.env.NIANBAO_E2E_SIGNAL_DIR ? '[suite] ' : '';
 
-function say(line: string): void {
+export function say(line: string): void {
   console.log(PREFIX + line);
 }
 
@@ -231,15 +231,34 @@ export function waitForLanguage(uri: vscode.Uri, languageId: string, timeoutMs =
   );
 }
 
-// --- the screenshot -------------------------------------------------------------
+// --- the screenshots ------------------------------------------------------------
+
+export interface ScreenshotOptions {
+  /** Show the side bar with the Outline (the default), or close it to give the editors the width. */
+  sidebar?: boolean;
+  /**
+   * Runs once the views are arranged and the editor has the focus, just before
+   * the runner is asked: opens what the picture is about (a menu, a preview).
+   */
+  show?: (editor: vscode.TextEditor) => Thenable<unknown>;
+}
+
+/** "Show Active File Only" in Problems is a toggle: turned on once, for every screenshot. */
+let problemsActiveFileOnly = false;
 
 /**
  * Shows `document` (from line `focus.top`, the cursor on `focus.cursor`, both 0-based) with the Problems panel and the Outline, then asks the
- * code-server runner for a screenshot and waits until it is taken. The runner
+ * code-server runner for a screenshot called `name` and waits until it is
+ * taken (the runner knows, by name, what to wait for before the shot). The runner
  * says where to ask through NIANBAO_E2E_SIGNAL_DIR; other runners do not set
  * it, and nothing is done.
  */
-export async function screenshot(document: vscode.TextDocument, focus?: { top: number; cursor: number }, name = 'workbench'): Promise<void> {
+export async function screenshot(
+  document: vscode.TextDocument,
+  focus?: { top: number; cursor: number; character?: number },
+  name = 'workbench',
+  options: ScreenshotOptions = {},
+): Promise<void> {
   const signal = process.env.NIANBAO_E2E_SIGNAL_DIR;
   if (!signal) return;
   // Long report lines are easier to see wrapped, and without headings stuck over them.
@@ -249,25 +268,33 @@ export async function screenshot(document: vscode.TextDocument, focus?: { top: n
   const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
   const others = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => !t.isActive && !t.isDirty);
   await vscode.window.tabGroups.close(others, true);
-  await vscode.commands.executeCommand('outline.focus');
+  if (options.sidebar ?? true) await vscode.commands.executeCommand('outline.focus');
+  else await vscode.commands.executeCommand('workbench.action.closeSidebar');
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   // Problems lists this report only. A workbench command id, not API: a VS Code
   // without it still gets its picture.
-  await vscode.commands
-    .executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile')
-    .then(undefined, (error) => say(`  (screenshot: ${error})`));
+  if (!problemsActiveFileOnly) {
+    await vscode.commands.executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile').then(
+      () => (problemsActiveFileOnly = true),
+      (error) => say(`  (screenshot: ${error})`),
+    );
+  }
   await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preview: false });
   if (focus) {
-    editor.selection = new vscode.Selection(focus.cursor, 0, focus.cursor, 0);
+    editor.selection = new vscode.Selection(focus.cursor, focus.character ?? 0, focus.cursor, focus.character ?? 0);
     editor.revealRange(new vscode.Range(focus.top, 0, focus.top, 0), vscode.TextEditorRevealType.AtTop);
   }
+  await options.show?.(editor);
 
   const done = path.join(signal, 'screenshot-done');
   fs.rmSync(done, { force: true });
   const watcher = fs.watch(signal);
   try {
     const answered = new Promise<void>((resolve) => watcher.on('change', () => fs.existsSync(done) && resolve()));
-    fs.writeFileSync(path.join(signal, 'screenshot-request'), name);
+    // Written aside and renamed: the runner never reads a request half written.
+    const request = path.join(signal, 'screenshot-request');
+    fs.writeFileSync(`${request}.tmp`, name);
+    fs.renameSync(`${request}.tmp`, request);
     await withTimeout(answered, 60_000, 'the runner to take the screenshot');
   } finally {
     watcher.close();

@@ -17,6 +17,7 @@ import {
   nianbaoDiagnostics,
   openCopy,
   runSuite,
+  say,
   screenshot,
   waitFor,
   waitForFindings,
@@ -250,11 +251,66 @@ const tests: Test[] = [
   },
 ];
 
+/**
+ * The constructed clean 2021 report with one wrong total (（一）予以公开: 4, the
+ * cells add up to 3), written into the workspace: setting that one cell back
+ * mends both relations it breaks, so the quick fix names the cell and its value.
+ */
+async function openWrongTotal(): Promise<vscode.TextDocument> {
+  const lines = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'constructed', 'clean-2021.txt'), 'utf8').split('\n');
+  const row = 30;
+  assert.match(lines[row], /^三、本年度办理结果 \| （一）予以公开 \|.* \| 3 \|$/);
+  lines[row] = lines[row].replace(/ 3 \|$/, ' 4 |');
+  const target = vscode.Uri.joinPath(workspaceFolder(), 'wrong-total-2021.nianbao');
+  fs.writeFileSync(target.fsPath, lines.join('\n'));
+  const document = await vscode.workspace.openTextDocument(target);
+  await vscode.window.showTextDocument(document, { preview: false });
+  await waitForFindings(document, ['31 error table.row-total', '52 error table.results-total']);
+  return document;
+}
+
 export async function run(): Promise<void> {
   await runSuite(`Nianbao end-to-end suite (VS Code ${vscode.version}, workspace ${workspaceFolder().fsPath})`, tests, async () => {
-    // The picture for the README and the CI artifacts: a report with findings, Problems and Outline.
+    // The pictures for the README and the CI artifacts. The first one collapses
+    // the file list (the runner clicks it), so it comes before the quick-fix menu,
+    // which a click would close.
+    // (1) A report with findings, Problems and Outline.
     const document = await openReport(SEED_003);
     // From line 7: the empty sections 二 to 四 (lines 10–12) in view, the cursor on the first.
     await screenshot(document, { top: 6, cursor: 9 });
+
+    // (2) The light bulb's menu on a wrong table total.
+    const wrong = await openWrongTotal();
+    const total = nianbaoDiagnostics(wrong.uri).find((d) => codeOf(d) === 'table.row-total');
+    assert.ok(total, 'the wrong total is reported');
+    const { line, character } = total.range.start;
+    // From line 22: the end of table 1 and table 2 down to its 不予处理 rows, the wrong total (line 31) among them.
+    await screenshot(wrong, { top: 21, cursor: line, character }, 'quickfix', {
+      show: () => vscode.commands.executeCommand('editor.action.quickFix'),
+    });
+
+    // (3) The table preview beside a report whose table 3 fails in two groups.
+    if (!(await commandExists('nianbao.showPreview'))) {
+      const hongze = '011_hongze_2023_pdftext';
+      const report = await openCopy(`test/fixtures/corpus/${hongze}.txt`, `${hongze}.nianbao`);
+      await waitForFindings(report, expectedFindings(hongze));
+      // From line 96: the end of table 2 and table 3 (line 112) in view.
+      await screenshot(report, { top: 95, cursor: 111 }, 'preview', {
+        sidebar: false,
+        show: async () => {
+          const previews = () =>
+            vscode.window.tabGroups.all
+              .flatMap((g) => g.tabs)
+              .filter((t) => t.input instanceof vscode.TabInputWebview && /nianbao\.preview$/.test(t.input.viewType));
+          // Scrolled to table 3 ('review'), as its code lens does.
+          await vscode.commands.executeCommand('nianbao.showPreview', report.uri, 'review');
+          await waitFor('the preview tab', [vscode.window.tabGroups.onDidChangeTabs], () => (previews().length === 1 ? true : undefined));
+          // Table 3 has 15 columns: give the preview some of the text's width (the text keeps the focus).
+          for (let step = 0; step < 2; step++) {
+            await vscode.commands.executeCommand('workbench.action.decreaseViewWidth').then(undefined, (error) => say(`  (screenshot: ${error})`));
+          }
+        },
+      });
+    }
   });
 }
