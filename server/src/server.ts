@@ -36,8 +36,8 @@ let settings = new DocumentSettings(undefined, () => lang);
 let registerForChanges = false;
 const cache = new AnalysisCache(analyze, (uri) => settings.current(uri));
 const timers = new Map<string, NodeJS.Timeout>();
-/** The version and settings whose diagnostics were last published, per document. */
-const published = new Map<string, string>();
+/** The analysis (version, text and settings) whose diagnostics were last published, per document. */
+const published = new Map<string, Analysed>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const requested = (params.initializationOptions as { lang?: unknown } | null | undefined)?.lang;
@@ -97,9 +97,8 @@ async function publish(uri: string): Promise<void> {
   if (!document) return;
   try {
     const entry = cache.get(document);
-    const key = `${entry.version} ${entry.key}`;
-    if (published.get(uri) === key) return;
-    published.set(uri, key);
+    if (published.get(uri) === entry) return;
+    published.set(uri, entry);
     connection.sendDiagnostics({ uri, version: entry.version, diagnostics: toDiagnostics(document, entry) });
   } catch (error) {
     connection.console.error(`diagnostics ${uri}: ${errorText(error)}`);

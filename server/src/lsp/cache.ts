@@ -20,6 +20,8 @@ export interface Analysed {
   /** The options it was made with, and their key (see `optionsKey`). */
   options: AnalysisOptions;
   key: string;
+  /** The text analysed: a client may reuse a version number for other text (reopening without closing). */
+  text: string;
 }
 
 export class AnalysisCache {
@@ -36,8 +38,10 @@ export class AnalysisCache {
     const options = this.optionsFor(document.uri);
     const key = optionsKey(options);
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.key === key) return cached;
-    const entry: Analysed = { uri: document.uri, version: document.version, analysis: this.analyzeText(document.getText(), options), options, key };
+    const text = document.getText();
+    // The same string object when nothing changed, so the text comparison is a pointer check.
+    if (cached && cached.version === document.version && cached.key === key && cached.text === text) return cached;
+    const entry: Analysed = { uri: document.uri, version: document.version, analysis: this.analyzeText(text, options), options, key, text };
     // Only the latest version is kept: older ones are never asked for again.
     this.entries.set(document.uri, entry);
     return entry;

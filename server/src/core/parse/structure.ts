@@ -37,6 +37,8 @@ const LEVEL2 = /^[(（][ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u
  * on with a heading on the same line: `…联系。一、总体情况2021年,我区…`.
  */
 const MID_LINE_LEVEL1 = /[。！？；：.!?;:」”』)）|\d][ \t\u3000]*([一二三四五六])[ \t\u3000]*、/g;
+/** How far a mid-line heading's title can reach: the longest section title, with room for spaces and variants. */
+const MID_LINE_REACH = 60;
 /** A title followed by these is an item of a list in prose (`分为：一、总体情况；二、…`), not a heading. */
 const LIST_CONTINUATION = /^[ \t\u3000]*[，,、；;]/;
 
@@ -151,10 +153,11 @@ function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandida
     for (let m = MID_LINE_LEVEL1.exec(line.text); m; m = MID_LINE_LEVEL1.exec(line.text)) {
       const numeralAt = line.start + m.index + m[0].indexOf(m[1], 1);
       if (numeralAt <= at) continue;
-      const heading = numberedAt(text, numeralAt, line.end, LEVEL1);
+      // A heading inside a line is followed by body text: only its first words can be the title.
+      const heading = numberedAt(text, numeralAt, Math.min(line.end, numeralAt + MID_LINE_REACH), LEVEL1);
       if (!heading) continue;
       const match = matchSection(text, heading.title.span, heading.numeral.value, true);
-      if (match && !LIST_CONTINUATION.test(text.slice(match.titleEnd, line.end))) {
+      if (match && !LIST_CONTINUATION.test(text.slice(match.titleEnd, Math.min(line.end, match.titleEnd + 8)))) {
         result.push({ heading: withTitleEnd(text, heading, match.titleEnd), match });
       }
     }
