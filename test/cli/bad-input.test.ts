@@ -6,7 +6,6 @@
 // checks that the CLI wrote to none of the files it read.
 
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,34 +13,13 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { random } from '../fuzz/mutate';
 import { ROOT } from '../helpers';
+import { CLI, RUN_LIMIT_MS, runCli, type JsonFile, type Run } from './run';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const EX002 = 'examples/002_e60c3c3fc476d400.txt';
 const EX003 = 'examples/003_12d5eeac63ddaf69.txt';
-/** A run that takes longer than this is killed: the test fails instead of hanging. */
-const RUN_LIMIT_MS = 120_000;
 /** The test timeout for runs over big input, a little above RUN_LIMIT_MS. */
 const BIG = { timeout: RUN_LIMIT_MS + 30_000 };
 const MB = 1 << 20;
-
-interface Run {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface JsonDiagnostic {
-  code: string;
-  severity: string;
-  message: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-interface JsonFile {
-  path: string;
-  format: string | null;
-  diagnostics: JsonDiagnostic[];
-}
 
 let tmp: string;
 
@@ -95,22 +73,11 @@ const example = (relative: string) => fs.readFileSync(path.join(ROOT, relative),
  * removed, and asserts that nothing in `cwd` was written, created or removed.
  */
 function cli(args: string[], cwd: string): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
   const before = snapshot(cwd);
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    env,
-    encoding: 'utf8',
-    // The findings of a 20 MB file are far more than the default 1 MB of output.
-    maxBuffer: 1 << 30,
-    timeout: RUN_LIMIT_MS,
-    killSignal: 'SIGKILL',
-  });
-  if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
+  const r = runCli(args, { cwd });
   assert.equal(r.signal, null, `nianbao ${args.join(' ')}: killed by ${r.signal} (still running after ${RUN_LIMIT_MS / 1000} s?)`);
   assert.deepEqual(snapshot(cwd), before, `nianbao ${args.join(' ')} changed files in ${cwd}`);
-  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  return r;
 }
 
 function json(args: string[], cwd: string): { run: Run; files: JsonFile[] } {

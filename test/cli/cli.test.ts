@@ -3,7 +3,6 @@
 // and exit codes are all exercised together.
 
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,40 +10,17 @@ import { after, before, describe, test } from 'node:test';
 import { formatSarif } from '../../server/src/cli/format-sarif';
 import type { CheckedFile } from '../../server/src/cli/run';
 import { analyze, CHECKS, LineIndex } from '../../server/src/core/index';
+import { CLI, runCli, type JsonFile, type Run } from './run';
 
 // Compiled to out/test/cli/, three levels below the repository root.
 const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const EX003 = 'examples/003_12d5eeac63ddaf69.txt';
 const EX004 = 'examples/004_164254f647ab523c.txt';
 const EX002 = 'examples/002_e60c3c3fc476d400.txt';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The locale variables are removed so that only what a test sets applies. */
+/** The CLI from the repository root, or from `cwd`. */
 function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
-  Object.assign(env, options.env);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8' });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-interface JsonDiagnostic {
-  code: string;
-  severity: string;
-  message: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-interface JsonFile {
-  path: string;
-  format: string | null;
-  diagnostics: JsonDiagnostic[];
+  return runCli(args, options);
 }
 
 function json(args: string[], options?: Parameters<typeof cli>[1]): { run: Run; files: JsonFile[] } {

@@ -3,6 +3,7 @@
 // by the checks, their fixes and hover.
 
 import { APPLICANT_COLUMNS } from './format/tables';
+import { localize, type Lang, type Localized } from './i18n';
 import type { Report, Table, TableRow } from './parse/model';
 
 export type RelationKind = 'row-total' | 'results-total' | 'balance' | 'review-total';
@@ -187,6 +188,19 @@ function analyse(report: Report): Relations {
     failing,
     candidatesOf: (e) => (group.has(e) ? candidatesOfGroup(group.get(e)!) : []),
   };
+}
+
+const RELATION_NAMES: Record<RelationKind, Localized> = {
+  'row-total': { 'zh-CN': '行总计 = 各申请人之和', en: 'row total = sum of applicants' },
+  'results-total': { 'zh-CN': '（七）总计 = 办理结果之和', en: '（七）总计 = sum of results' },
+  balance: { 'zh-CN': '勾稽关系：一 + 二 = （七）总计 + 四', en: 'balance: 一 + 二 = （七）总计 + 四' },
+  'review-total': { 'zh-CN': '总计 = 维持 + 纠正 + 其他 + 尚未审结', en: 'total = upheld + corrected + other + pending' },
+};
+
+/** A relation with its values, for hover and the table preview: `✓ 行总计 = 各申请人之和：4 + 1 + … = 5；5 = 5`. */
+export function relationText(e: Evaluated, lang: Lang): string {
+  const side = (cells: CellRef[], total: number) => `${cells.map((c) => c.row.cells[c.column].value ?? 0).join(' + ')} = ${total}`;
+  return `${e.holds ? '✓' : '✗'} ${localize(RELATION_NAMES[e.relation.kind], lang)}：${side(e.relation.left, e.leftSum)}；${side(e.relation.right, e.rightSum)}`;
 }
 
 const cache = new WeakMap<Report, Relations>();

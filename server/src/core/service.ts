@@ -71,4 +71,5 @@ export { getFoldingSpans } from './features/folding';
 export { getCodeActions, applyEdits, type CodeAction } from './features/codeActions';
 export { getHover, type Hover } from './features/hover';
 export { getDefinition, getReferences } from './features/links';
-export { getTablesView, relationText, type TablesView, type TableView, type TableBlockView, type TableRowView, type TableCellView, type HeaderCell } from './features/tablesView';
+export { getTablesView, type TablesView, type TableView, type TableBlockView, type TableRowView, type TableCellView, type HeaderCell } from './features/tablesView';
+export { relationText } from './relations';

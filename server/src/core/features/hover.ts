@@ -2,8 +2,8 @@
 
 import { cellName } from '../checks/tables/names';
 import { claimHover } from './links';
-import { localize, type Lang } from '../i18n';
-import { relationsOf, sameCell, type CellRef, type Evaluated } from '../relations';
+import { localize } from '../i18n';
+import { relationsOf, relationText, sameCell, type CellRef } from '../relations';
 import type { Analysis } from '../service';
 import { toChineseNumber, type Span } from '../text';
 
@@ -13,18 +13,6 @@ export interface Hover {
 }
 
 const within = (offset: number, span: Span) => span.start <= offset && offset <= span.end;
-
-const RELATION_NAMES = {
-  'row-total': { 'zh-CN': '行总计 = 各申请人之和', en: 'row total = sum of applicants' },
-  'results-total': { 'zh-CN': '（七）总计 = 办理结果之和', en: '（七）总计 = sum of results' },
-  balance: { 'zh-CN': '勾稽关系：一 + 二 = （七）总计 + 四', en: 'balance: 一 + 二 = （七）总计 + 四' },
-  'review-total': { 'zh-CN': '总计 = 维持 + 纠正 + 其他 + 尚未审结', en: 'total = upheld + corrected + other + pending' },
-} as const;
-
-function relationLine(e: Evaluated, lang: Lang): string {
-  const side = (cells: CellRef[], total: number) => `${cells.map((c) => c.row.cells[c.column].value ?? 0).join(' + ')} = ${total}`;
-  return `${e.holds ? '✓' : '✗'} ${RELATION_NAMES[e.relation.kind][lang]}：${side(e.relation.left, e.leftSum)}；${side(e.relation.right, e.rightSum)}`;
-}
 
 /** A table cell under the cursor: its row and column, its value, and the relations it takes part in. */
 function cellHover(analysis: Analysis, offset: number): Hover | undefined {
@@ -40,7 +28,7 @@ function cellHover(analysis: Analysis, offset: number): Hover | undefined {
       if (cell.split) lines.push(localize({ 'zh-CN': '（由连在一起的数字按表格关系拆分而来）', en: '(split from run-together digits by the table relations)' }, lang));
       for (const e of relationsOf(report).checked) {
         const involved = [...e.relation.left, ...e.relation.right].some((c) => sameCell(c, ref));
-        if (involved) lines.push(relationLine(e, lang));
+        if (involved) lines.push(relationText(e, lang));
       }
       return { markdown: lines.join('\n\n'), span: cell.span! };
     }

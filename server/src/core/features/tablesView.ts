@@ -5,9 +5,9 @@
 
 import { rowName, tableName } from '../checks/tables/names';
 import { REVIEW_GROUPS, type FormatId, type RowDef, type TableId } from '../format/tables';
-import { localize, type Lang } from '../i18n';
+import type { Lang } from '../i18n';
 import type { Report, Table, TableRow } from '../parse/model';
-import { relationsOf, sameCell, type CellRef, type Evaluated, type RelationKind } from '../relations';
+import { relationsOf, relationText, sameCell, type CellRef, type Evaluated } from '../relations';
 import type { Analysis } from '../service';
 import type { Span } from '../text';
 
@@ -78,19 +78,6 @@ export interface TablesView {
   lang: Lang;
   /** The tables found, in the format's order. */
   tables: TableView[];
-}
-
-const RELATION_NAMES: Record<RelationKind, Record<Lang, string>> = {
-  'row-total': { 'zh-CN': '行总计 = 各申请人之和', en: 'row total = sum of applicants' },
-  'results-total': { 'zh-CN': '（七）总计 = 办理结果之和', en: '（七）总计 = sum of results' },
-  balance: { 'zh-CN': '勾稽关系：一 + 二 = （七）总计 + 四', en: 'balance: 一 + 二 = （七）总计 + 四' },
-  'review-total': { 'zh-CN': '总计 = 维持 + 纠正 + 其他 + 尚未审结', en: 'total = upheld + corrected + other + pending' },
-};
-
-/** The same wording as the hover's, so that preview and editor say one thing. */
-export function relationText(e: Evaluated, lang: Lang): string {
-  const side = (cells: CellRef[], total: number) => `${cells.map((c) => c.row.cells[c.column].value ?? 0).join(' + ')} = ${total}`;
-  return `${e.holds ? '✓' : '✗'} ${localize(RELATION_NAMES[e.relation.kind], lang)}：${side(e.relation.left, e.leftSum)}；${side(e.relation.right, e.rightSum)}`;
 }
 
 const cell = (text: string, colSpan = 1, rowSpan = 1): HeaderCell => ({ text, colSpan, rowSpan });

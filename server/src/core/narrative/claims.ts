@@ -58,7 +58,7 @@ function nextIndexFrom(text: string, pattern: RegExp, from: number): number {
  * itself in a failing relation: a total the table checks already flag is no
  * ground for a second finding in the prose.
  */
-function sumOf(report: Report, cells: CellRef[]): number | undefined {
+export function sumOf(report: Report, cells: CellRef[]): number | undefined {
   const failing = relationsOf(report).failing;
   let total = 0;
   for (const ref of cells) {

@@ -1,4 +1,4 @@
-import { narrativeSpans } from '../../narrative/claims';
+import { narrativeSpans, sumOf } from '../../narrative/claims';
 import { QUANTITIES } from '../../narrative/quantities';
 import type { Report } from '../../parse/model';
 import type { CellRef } from '../../relations';
@@ -13,16 +13,6 @@ const NONE = /(未发生|未出现|未收到|未接到|未产生|未有|没有|�
 const ALL_UPHELD = /(复议|诉讼)[^。；;！？]{0,30}?均(获|被|予)?维持/g;
 /** None were corrected or lost: a claim about corrections, not about the number of cases. */
 const CORRECTION = /纠错|纠正|败诉|撤销|确认违法/;
-
-function sum(cells: CellRef[] | undefined): number | undefined {
-  if (!cells) return undefined;
-  let total = 0;
-  for (const { row, column } of cells) {
-    if (row.runTogether || row.cells[column].invalid) return undefined;
-    total += row.cells[column].value ?? 0;
-  }
-  return total;
-}
 
 const quantity = (id: string) => QUANTITIES.find((q) => q.id === id)!;
 
@@ -49,14 +39,14 @@ function checkNone(ctx: CheckContext, r: Report, text: string, at: (i: number, n
     if (/诉讼/.test(clause)) targets.push((corrections ? quantity('cases.corrected').cells(r, 'litigation') : quantity('litigation.total').cells(r, undefined)) ?? []);
     if (!targets.length && /申请/.test(clause) && /收到|接到|受理/.test(m[1] + clause)) targets.push(quantity('requests.new').cells(r, 'requests') ?? []);
     for (const cells of targets) {
-      const value = sum(cells.length ? cells : undefined);
+      const value = cells.length ? sumOf(r, cells) : undefined;
       if (value) report(ctx, span, said, cells, value);
     }
   }
   for (const m of text.matchAll(ALL_UPHELD)) {
     const topic = m[1] === '复议' ? 'review' : 'litigation';
     const cells = ['corrected', 'other', 'pending'].flatMap((part) => quantity(`cases.${part === 'other' ? 'other' : part}`).cells(r, topic) ?? []);
-    const value = sum(cells.length ? cells : undefined);
+    const value = cells.length ? sumOf(r, cells) : undefined;
     if (value) report(ctx, at(m.index!, m[0].length), m[0], cells.filter((c) => c.row.cells[c.column].value), value);
   }
 }
