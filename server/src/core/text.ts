@@ -144,6 +144,18 @@ export function isLabelNoise(ch: string): boolean {
   return LABEL_NOISE_ONE.test(foldChar(ch));
 }
 
+/** `labelKey` of `text[start, end)` with, for each kept character, its source offset. */
+export function keyed(text: string, start: number, end: number): { key: string; offsets: number[] } {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  for (let i = start; i < end; i++) {
+    if (isLabelNoise(text[i])) continue;
+    chars.push(foldChar(text[i]));
+    offsets.push(i);
+  }
+  return { key: chars.join(''), offsets };
+}
+
 /** A label reduced to its words: used to compare headings and row labels. */
 export function labelKey(s: string): string {
   return fold(s).replace(LABEL_NOISE, '');

@@ -275,3 +275,11 @@ export function levelOneRowLabels(): string[] {
   }
   return [...labels];
 }
+
+/**
+ * How many digits the ordinal of a numbered row label has (`1.属于国家秘密` … `8.属于行政查询事项`): in
+ * flattened text a row's digits run into the next label's ordinal, and this says where to cut.
+ */
+export const ROW_ORDINAL_DIGITS = Math.max(
+  ...Object.values(FORMATS).flatMap((f) => f.tables.requests.blocks[0].rows.map((r) => /^\d+/.exec(r.label)?.[0].length ?? 0)),
+);

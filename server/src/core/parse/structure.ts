@@ -7,9 +7,8 @@ import {
   compact,
   editDistance,
   fold,
-  foldChar,
   isBlank,
-  isLabelNoise,
+  keyed,
   labelKey,
   linesIn,
   maskedMatch,
@@ -37,6 +36,12 @@ const LEVEL2 = /^[(（][ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u
  * on with a heading on the same line: `…联系。一、总体情况2021年,我区…`.
  */
 const MID_LINE_LEVEL1 = /[。！？；：.!?;:」”』)）|\d][ \t\u3000]*([一二三四五六])[ \t\u3000]*、/g;
+/**
+ * Any numeral inside a line: a crawled page also glues a heading to a table's
+ * last word (`…政府集中采购2832995元三、收到和处理…`). Only the official title
+ * or an accepted variant, written out, makes it a heading there.
+ */
+const GLUED_LEVEL1 = /(?<![一二三四五六七八九十第])([一二三四五六])[ \t\u3000]*、/g;
 /** How far a mid-line heading's title can reach: the longest section title, with room for spaces and variants. */
 const MID_LINE_REACH = 60;
 /** A title followed by these is an item of a list in prose (`分为：一、总体情况；二、…`), not a heading. */
@@ -71,26 +76,22 @@ interface SectionMatch {
   distance: number;
 }
 
-/** Label text with, for each kept character, its source offset. */
-function keyed(text: string, start: number, end: number): { key: string; offsets: number[] } {
-  const chars: string[] = [];
-  const offsets: number[] = [];
-  for (let i = start; i < end; i++) {
-    if (isLabelNoise(text[i])) continue;
-    chars.push(foldChar(text[i]));
-    offsets.push(i);
-  }
-  return { key: chars.join(''), offsets };
-}
-
 const QUALITY_RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3, fragment: 4 };
 
 /**
  * Which section a level-1 heading's title names. `numeral` breaks ties and is
  * required to agree for the weaker kinds of match (masked, fuzzy).
- * With `prefixOnly`, only an exact or variant title followed by more text counts.
+ * `mode` says how much of the title must be written out (see `TitleMode`).
  */
-function matchSection(text: string, title: Span, numeral: number, prefixOnly: boolean): SectionMatch | undefined {
+/**
+ * How a title is matched: `whole` (a heading line), `prefix` (a title that goes on
+ * with body text: exact or variant only), `fuzzyPrefix` (the same, or within an
+ * edit distance when the numeral agrees).
+ */
+type TitleMode = 'whole' | 'prefix' | 'fuzzyPrefix';
+
+function matchSection(text: string, title: Span, numeral: number, mode: TitleMode): SectionMatch | undefined {
+  const prefixOnly = mode !== 'whole';
   const { key, offsets } = keyed(text, title.start, title.end);
   if (!key) return undefined;
   if (ROW_KEYS.some((r) => key.startsWith(r))) return undefined;
@@ -114,7 +115,14 @@ function matchSection(text: string, title: Span, numeral: number, prefixOnly: bo
       found.push({ def, quality: 'variant', titleEnd: endOf(prefix[0].length), distance: 0 });
       continue;
     }
-    if (prefixOnly || numeral !== def.number) continue;
+    if (numeral !== def.number) continue;
+    if (prefixOnly) {
+      if (mode === 'fuzzyPrefix') {
+        const fuzzy = fuzzyPrefix(key, official);
+        if (fuzzy) found.push({ def, quality: 'fuzzy', titleEnd: endOf(fuzzy.length), distance: fuzzy.distance });
+      }
+      continue;
+    }
     if (/[*＊×✱]/.test(key) && maskedMatch(key, official)) {
       found.push({ def, quality: 'masked', titleEnd: title.end, distance: 0 });
       continue;
@@ -134,6 +142,17 @@ function matchSection(text: string, title: Span, numeral: number, prefixOnly: bo
   return found[0];
 }
 
+/** The start of `key` closest to `official` within its edit budget (a misspelt title followed by body text). */
+function fuzzyPrefix(key: string, official: string): { length: number; distance: number } | undefined {
+  const budget = Math.max(1, Math.floor(official.length / 5));
+  let best: { length: number; distance: number } | undefined;
+  for (let length = official.length - budget; length <= Math.min(key.length, official.length + budget); length++) {
+    const distance = editDistance(key.slice(0, length), official, budget);
+    if (distance <= budget && (!best || distance < best.distance)) best = { length, distance };
+  }
+  return best;
+}
+
 interface SectionHeadingCandidate {
   heading: Heading;
   match: SectionMatch;
@@ -146,17 +165,25 @@ function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandida
     const at = lineContentStart(line);
     const atLineStart = numberedAt(text, at, line.end, LEVEL1);
     if (atLineStart) {
-      const match = matchSection(text, atLineStart.title.span, atLineStart.numeral.value, false);
+      const match = matchSection(text, atLineStart.title.span, atLineStart.numeral.value, 'whole');
       if (match) result.push({ heading: withTitleEnd(text, atLineStart, match.titleEnd), match });
     }
+    // After a sentence's end the title may be misspelt (matched within an edit distance, numeral agreeing);
+    // glued to any other text it must be written out.
+    const afterSentence = new Set<number>();
     MID_LINE_LEVEL1.lastIndex = 0;
     for (let m = MID_LINE_LEVEL1.exec(line.text); m; m = MID_LINE_LEVEL1.exec(line.text)) {
-      const numeralAt = line.start + m.index + m[0].indexOf(m[1], 1);
+      afterSentence.add(line.start + m.index + m[0].indexOf(m[1], 1));
+      MID_LINE_LEVEL1.lastIndex = m.index + 1;
+    }
+    GLUED_LEVEL1.lastIndex = 0;
+    for (let m = GLUED_LEVEL1.exec(line.text); m; m = GLUED_LEVEL1.exec(line.text)) {
+      const numeralAt = line.start + m.index;
       if (numeralAt <= at) continue;
       // A heading inside a line is followed by body text: only its first words can be the title.
       const heading = numberedAt(text, numeralAt, Math.min(line.end, numeralAt + MID_LINE_REACH), LEVEL1);
       if (!heading) continue;
-      const match = matchSection(text, heading.title.span, heading.numeral.value, true);
+      const match = matchSection(text, heading.title.span, heading.numeral.value, afterSentence.has(numeralAt) ? 'fuzzyPrefix' : 'prefix');
       if (match && !LIST_CONTINUATION.test(text.slice(match.titleEnd, Math.min(line.end, match.titleEnd + 8)))) {
         result.push({ heading: withTitleEnd(text, heading, match.titleEnd), match });
       }

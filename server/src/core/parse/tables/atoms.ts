@@ -2,6 +2,7 @@
 // cells, one cell per line, a row flattened onto one line, PDF text), into a
 // flat list of atoms: label text, numbers and blank cells, with their lines.
 
+import { ROW_ORDINAL_DIGITS } from '../../format/tables';
 import { fold, isBlank, isPageFooter, linesIn, type Line, type Span } from '../../text';
 
 export interface ParsedNumber {
@@ -81,12 +82,21 @@ function scanText(text: string, offset: number, line: number, out: Atom[]): void
   };
   NUMBER_IN_TEXT.lastIndex = 0;
   for (let m = NUMBER_IN_TEXT.exec(folded); m; m = NUMBER_IN_TEXT.exec(folded)) {
-    const number = parseNumber(m[0]);
-    // `3.危及…` (and a garbled `3.1.危及…`) is a label's ordinal, not a cell.
-    if (!number || AFTER_ORDINAL.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
+    let written = m[0];
+    if (AFTER_ORDINAL.test(folded.slice(m.index + written.length, m.index + written.length + 2))) {
+      // `3.危及…` (and a garbled `3.1.危及…`) is a label's ordinal, not a cell. Flattened text glues the
+      // ordinal to the previous row's digits (`0000002.其他法律…`): the format's ordinals have
+      // ROW_ORDINAL_DIGITS digits, so the digits before them are that row's.
+      const cut = written.length - ROW_ORDINAL_DIGITS;
+      if (!/^\d+$/.test(written) || cut < 1) continue;
+      written = written.slice(0, cut);
+      NUMBER_IN_TEXT.lastIndex = m.index + cut;
+    }
+    const number = parseNumber(written);
+    if (!number) continue;
     pushText(last, m.index);
-    out.push({ kind: 'number', span: { start: offset + m.index, end: offset + m.index + m[0].length }, text: text.slice(m.index, m.index + m[0].length), line, delimited: false, number });
-    last = m.index + m[0].length;
+    out.push({ kind: 'number', span: { start: offset + m.index, end: offset + m.index + written.length }, text: text.slice(m.index, m.index + written.length), line, delimited: false, number });
+    last = m.index + written.length;
   }
   pushText(last, text.length);
 }

@@ -3,7 +3,7 @@
 // over lines, masked text (`1.****政府信息`), typos (`其他法律行政止公开`).
 
 import type { RowDef } from '../../format/tables';
-import { editDistance, labelKey, maskedMatch, type Span } from '../../text';
+import { editDistance, keyed, labelKey, maskedMatch, type Span } from '../../text';
 import type { MatchQuality } from '../model';
 
 export interface LabelCandidate {
@@ -92,12 +92,30 @@ export class RowMatcher {
       const lead = raw.length - raw.trimStart().length;
       const piece = raw.trim();
       if (!piece) return;
-      pieces.push({
-        span: { start: offset + start + lead, end: offset + start + lead + piece.length },
-        text: piece,
-        candidates: this.match(piece),
-      });
+      const span = { start: offset + start + lead, end: offset + start + lead + piece.length };
+      const candidates = this.match(piece);
+      pieces.push(
+        candidates.some((c) => c.quality !== 'fragment') ? { span, text: piece, candidates } : (this.labelAtEnd(piece, span.start) ?? { span, text: piece, candidates }),
+      );
     });
     return pieces;
+  }
+
+  /**
+   * An official label that ends a run of other text: flattened text glues a
+   * header to the first label (`现行有效件数规章`) and a block's heading to its
+   * row (`本年处理决定数量行政处罚`). The label stands right before its numbers.
+   */
+  private labelAtEnd(text: string, offset: number): LabelPiece | undefined {
+    const { key, offsets } = keyed(text, 0, text.length);
+    let best: string | undefined;
+    for (const k of this.exact.keys()) if (k.length < key.length && key.endsWith(k) && (!best || k.length > best.length)) best = k;
+    if (!best) return undefined;
+    const start = offsets[key.length - best.length];
+    return {
+      span: { start: offset + start, end: offset + text.length },
+      text: text.slice(start),
+      candidates: this.exact.get(best)!.map((row) => ({ row, quality: 'exact' as const })),
+    };
   }
 }
