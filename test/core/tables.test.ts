@@ -194,7 +194,7 @@ suite('table.label-variant', () => {
 suite('report.format', () => {
   test('the cited notice disagrees with the headers: the headers decide, and that is said', () => {
     const text = edit(CLEAN(), '〔2021〕30号', '〔2019〕60号');
-    assert.deepEqual(findings(text), ['2:54 information report.format']);
+    assert.deepEqual(findings(text), ['2:54 warning report.format']);
     assert.equal(analyze(text).report.format.format, '2021');
   });
 });

@@ -102,12 +102,15 @@ function quantityOf(text: string, figure: Figure, previousEnd: number, nextStart
   const afterEnd = Math.min(nextStart, nextIndexFrom(text, AFTER_END, figure.to), figure.to + 30);
   const after = text.slice(figure.to, afterEnd);
   const partial = NOT_A_TOTAL.test(before);
+  // `办结2件，其中公开答复1件`: after 其中 a generic verb names a part, not the whole.
+  const breakdown = /其中/.test(before);
   const named: Named[] = [];
   for (const q of QUANTITIES) {
     if (q.unit !== figure.unit) continue;
     // A part of a count is still a claim where it is what is carried over or forward (`另有103件顺延到下年度`).
     if (partial && !CARRIED.has(q.id)) continue;
     if (q.needs && !q.needs.test(before + after)) continue;
+    if (breakdown && WHOLES.has(q.id)) continue;
     // Breakdowns and verbs speak of what the sentence is about (办理 of requests, 维持 of cases).
     if (q.topic && (!topic || !q.topic.includes(topic))) continue;
     const inBefore = lastMatch(before, q.words);

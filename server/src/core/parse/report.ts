@@ -3,6 +3,7 @@
 import { FORMAT_HEADER_MARKERS, type FormatId } from '../format/tables';
 import { detectEol, splitLines } from '../text';
 import type { FormatDecision, Report } from './model';
+import { statisticsPeriod } from './period';
 import { parseStructure } from './structure';
 import { parseTables } from './tables/index';
 
@@ -55,7 +56,7 @@ function decideFormat(report: Report, forced: 'auto' | FormatId): FormatDecision
   };
   look('headers', HEADER_PATTERNS);
   look('notice', NOTICES);
-  const year = report.title?.year;
+  const year = report.title?.year ?? statisticsPeriod(report)?.start;
   if (year) evidence.push({ kind: 'year', format: year.value >= 2021 ? '2021' : '2019', span: year.span });
 
   const rank = { headers: 0, notice: 1, year: 2 };

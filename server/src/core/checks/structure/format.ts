@@ -8,7 +8,7 @@ export const reportFormat: Check = {
       'zh-CN': '报告适用的格式（2021 年版或 2019 年版）由表头、引用的通知和报告年度决定。三者不一致时按表头认定，并在与之不符的地方给出提示。',
       en: 'Which format a report follows (2021 or 2019) is read from its table headers, the notice it cites and its year. When they disagree, the headers decide, and the evidence that disagrees is pointed out.',
     },
-    defaultSeverity: 'information',
+    defaultSeverity: 'warning',
     fixable: false,
   },
   run(ctx) {

@@ -1,9 +1,8 @@
 import { compactOf } from '../../parse/compacted';
+import { statisticsPeriod } from '../../parse/period';
 import { compactSpan, type Span } from '../../text';
 import type { Check, Related } from '../types';
 
-const PERIOD =
-  /统计(?:期限|时限|周期|期间|时间|区间|范围)[^。]{0,15}?(\d{4})年(?:1|01|一)月(?:1|01|一)日[^。\d]{0,6}?(?:至|到|—|-|~|－)(?:(\d{4})年)?12月31日/;
 const REPORT_MENTION = /(\d{4})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/g;
 
 interface YearFact {
@@ -29,10 +28,9 @@ export const reportYear: Check = {
     const c = compactOf(report, report.intro.start, searchEnd);
     const at = (index: number, length: number) => compactSpan(c, index, index + length);
 
-    const p = PERIOD.exec(c.text);
-    const periodStart: YearFact | undefined = p ? { value: Number(p[1]), span: at(p.index + p[0].indexOf(p[1]), 4) } : undefined;
-    const periodEnd: YearFact | undefined =
-      p && p[2] ? { value: Number(p[2]), span: at(p.index + p[0].lastIndexOf(p[2]), 4) } : undefined;
+    const period = statisticsPeriod(report);
+    const periodStart: YearFact | undefined = period?.start;
+    const periodEnd: YearFact | undefined = period?.end;
 
     const reference = title ?? periodStart;
     if (!reference) return;

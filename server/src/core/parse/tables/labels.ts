@@ -45,6 +45,16 @@ export class RowMatcher {
     });
   }
 
+  /**
+   * Whether `text` is `row`'s label without its ordinal, however short
+   * (`其他` for `3.其他`): on its own too weak to be a label, it is one where
+   * the format's order expects that row next.
+   */
+  isBareLabelOf(text: string, row: RowDef): boolean {
+    const key = labelKey(text);
+    return !!key && !ORDINAL_KEY.test(key) && !!this.keys.find((k) => k.row === row)?.bare.includes(key);
+  }
+
   /** Candidates for one label's text, best first; empty when it is no label. */
   match(text: string): LabelCandidate[] {
     const key = labelKey(text);

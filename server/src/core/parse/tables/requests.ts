@@ -24,7 +24,11 @@ function tableDef(format: FormatId, rows: RowDef[]): TableDef {
   return def;
 }
 
-type Item = { kind: 'label'; piece: LabelPiece; line: number } | { kind: 'value'; atom: Atom };
+type Item =
+  | { kind: 'label'; piece: LabelPiece; line: number }
+  | { kind: 'value'; atom: Atom }
+  /** Text that is no label on its own (it may be one where the order expects it). */
+  | { kind: 'text'; piece: LabelPiece };
 
 interface Assignment {
   row: RowDef;
@@ -76,14 +80,14 @@ function itemsOf(atoms: Atom[], matcher: RowMatcher): Item[] {
         if (whole[0]?.quality === 'exact') piece.candidates = whole;
       }
       ordinal = undefined;
-      if (piece.candidates.length) items.push({ kind: 'label', piece, line: atom.line });
+      items.push(piece.candidates.length ? { kind: 'label', piece, line: atom.line } : { kind: 'text', piece });
     }
   }
   return items;
 }
 
 /** Pass A: the numbers after a label, up to the next label, are that row's. */
-function byAnchors(items: Item[], leaves: RowDef[], groupLabels: RowLabel[]): Assignment[] {
+function byAnchors(items: Item[], leaves: RowDef[], groupLabels: RowLabel[], matcher: RowMatcher): Assignment[] {
   const order = new Map(leaves.map((r, i) => [r.id, i]));
   const byRow = new Map<string, Assignment>();
   let current: Assignment | undefined;
@@ -91,6 +95,17 @@ function byAnchors(items: Item[], leaves: RowDef[], groupLabels: RowLabel[]): As
   for (const item of items) {
     if (item.kind === 'value') {
       current?.atoms.push(item.atom);
+      continue;
+    }
+    if (item.kind === 'text') {
+      // A label that lost its ordinal (`…00其他0 0 0…` for `3.其他`), where the order expects that row.
+      const expected = leaves[lastIndex + 1];
+      if (current?.atoms.length && expected && !byRow.has(expected.id) && matcher.isBareLabelOf(item.piece.text, expected)) {
+        item.piece.candidates = [{ row: expected, quality: 'variant' }];
+        current = { row: expected, label: item.piece, atoms: [] };
+        byRow.set(expected.id, current);
+        lastIndex++;
+      }
       continue;
     }
     const leafCandidates = item.piece.candidates.filter((c) => order.has(c.row.id));
@@ -129,6 +144,7 @@ function byOrder(items: Item[], leaves: RowDef[]): Assignment[] {
   let lineLabel: { line: number; piece: LabelPiece } | undefined;
   let open: { line: number; row: NumberRow } | undefined;
   for (const item of items) {
+    if (item.kind === 'text') continue;
     if (item.kind === 'label') {
       if (item.piece.candidates.some((c) => leaves.includes(c.row))) lineLabel = { line: item.line, piece: item.piece };
       continue;
@@ -195,13 +211,14 @@ export function parseRequests(text: string, lines: readonly Line[], section: Sec
   const split = OTHER_HANDLING_SUBROWS.test(compact(text, body.start, body.end).text);
   const rowDefs = requestRows(format, split);
   const leaves = rowDefs.filter((r) => !r.group);
-  const items = itemsOf(atoms, new RowMatcher(rowDefs));
+  const matcher = new RowMatcher(rowDefs);
+  const items = itemsOf(atoms, matcher);
   if (!items.some((i) => i.kind === 'label' && i.piece.candidates.some((c) => !c.row.group)) && !items.some((i) => i.kind === 'value')) {
     return undefined;
   }
 
   const groupLabels: RowLabel[] = [];
-  const anchored = read(byAnchors(items, leaves, groupLabels));
+  const anchored = read(byAnchors(items, leaves, groupLabels, matcher));
   // Reading by order is for text whose labels drifted from their numbers; not needed when every row was read.
   const ordered = anchored.readCount < leaves.length ? read(byOrder(items, leaves)) : undefined;
   const chosen = ordered && ordered.readCount > anchored.readCount ? ordered : anchored;
