@@ -7,11 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe as suite, test } from 'node:test';
 import { analyze } from '../../server/src/core/index';
-import { ROOT, applyFix, findingLines, readFixture } from '../helpers';
+import { ROOT, applyFix, findingLines, findings, readFixture } from '../helpers';
 
 interface Expectation {
   file: string;
   notes: string;
+  /** Findings given as `line:column` (reports whose text is on one line), else as `line`. */
+  columns?: boolean;
   findings: string[];
 }
 
@@ -25,6 +27,7 @@ test('every example and corpus report has an expectation', () => {
   const reports = [
     ...readdirSync(path.join(ROOT, 'examples')).map((f) => `examples/${f}`),
     ...readdirSync(path.join(ROOT, 'test/fixtures/corpus')).map((f) => `test/fixtures/corpus/${f}`),
+    ...readdirSync(path.join(ROOT, 'test/fixtures/corpus2')).map((f) => `test/fixtures/corpus2/${f}`),
   ].filter((f) => f.endsWith('.txt'));
   assert.deepEqual(expectations.map((e) => e.file).sort(), reports.sort());
 });
@@ -32,8 +35,9 @@ test('every example and corpus report has an expectation', () => {
 for (const expectation of expectations) {
   suite(expectation.file, () => {
     const text = readFixture(expectation.file);
+    const described = (t: string) => (expectation.columns ? findings(t) : findingLines(t));
 
-    test('exact findings', () => assert.deepEqual(findingLines(text), expectation.findings));
+    test('exact findings', () => assert.deepEqual(described(text), expectation.findings));
 
     test('the six sections are in the outline when the report has them', () => {
       const numbers = analyze(text).report.sections.map((s) => s.def.number);
@@ -58,7 +62,7 @@ for (const expectation of expectations) {
     });
 
     test('the same findings with CRLF line breaks', () => {
-      assert.deepEqual(findingLines(text.replace(/\r?\n/g, '\r\n')), expectation.findings);
+      assert.deepEqual(described(text.replace(/\r?\n/g, '\r\n')), expectation.findings);
     });
   });
 }
