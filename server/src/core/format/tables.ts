@@ -283,3 +283,11 @@ export function levelOneRowLabels(): string[] {
 export const ROW_ORDINAL_DIGITS = Math.max(
   ...Object.values(FORMATS).flatMap((f) => f.tables.requests.blocks[0].rows.map((r) => /^\d+/.exec(r.label)?.[0].length ?? 0)),
 );
+
+/**
+ * No cell of the format holds a trillion or more (counts, 万元 amounts). Below
+ * it, every sum the relations take over a table's cells is an exact integer in
+ * a double (40 cells × 10^12 < 2^53), so values stay plain numbers; a cell at
+ * or above it is invalid and no relation uses it.
+ */
+export const MAX_CELL_VALUE = 10 ** 12;

@@ -63,8 +63,12 @@ export interface Cell {
   split?: boolean;
   /** Read, but which column it belongs to is not certain (fewer numbers than cells). */
   uncertainColumn?: boolean;
-  /** Written, but not a count (or amount) the format allows here. */
-  invalid?: 'notNumber' | 'negative' | 'fraction';
+  /**
+   * Written, but not a count (or amount) the format allows here. `tooLarge`: at
+   * or above `MAX_CELL_VALUE`, beyond any real count, and beyond what sums of
+   * cells keep exact.
+   */
+  invalid?: 'notNumber' | 'negative' | 'fraction' | 'tooLarge';
 }
 
 export interface RowLabel {

@@ -24,6 +24,8 @@ export const tableCellInvalid: Check = {
             message: ctx.t(
               cell.invalid === 'negative'
                 ? { 'zh-CN': '{cell}为 {value}：件数不能为负数', en: '{cell} is {value}: a count cannot be negative' }
+                : cell.invalid === 'tooLarge'
+                  ? { 'zh-CN': '{cell}为 {value}：数值过大，不是可能的件数或金额（疑为数字连写）', en: '{cell} is {value}: too large for a count or an amount (digits run together?)' }
                 : cell.invalid === 'fraction'
                   ? { 'zh-CN': '{cell}为 {value}：件数必须是整数', en: '{cell} is {value}: a count must be a whole number' }
                   : { 'zh-CN': '{cell}为「{value}」：此处应填写数字', en: '{cell} is "{value}": a number belongs here' },

@@ -1,6 +1,6 @@
 // Turning a row's reading into the model's cells.
 
-import type { ColumnDef, RowDef } from '../../format/tables';
+import { MAX_CELL_VALUE, type ColumnDef, type RowDef } from '../../format/tables';
 import type { Cell, TableRow } from '../model';
 import type { Atom } from './atoms';
 import type { LabelPiece } from './labels';
@@ -37,7 +37,8 @@ export function buildRow(
     const number = draft?.atom?.number;
     if (number && !draft?.split) {
       const kind = kindOf(column);
-      if (kind !== 'signed' && number.value < 0) cell.invalid = 'negative';
+      if (Math.abs(number.value) >= MAX_CELL_VALUE) cell.invalid = 'tooLarge';
+      else if (kind !== 'signed' && number.value < 0) cell.invalid = 'negative';
       else if (kind === 'count' && number.fraction) cell.invalid = 'fraction';
     }
     return cell;

@@ -3,6 +3,7 @@
 // cells, every reading is tried, and one is taken only when it is the single
 // reading that satisfies the table's relations. Never a guess.
 
+import { MAX_CELL_VALUE } from '../../format/tables';
 import type { Span } from '../../text';
 import type { Atom } from './atoms';
 
@@ -24,6 +25,7 @@ export type Relation = (values: (number | null)[]) => boolean;
 /** More readings than this are not enumerated: the row is reported as run together. */
 const MAX_READINGS = 20000;
 const MAX_DIGITS = 40;
+const MAX_CELL_DIGITS = String(MAX_CELL_VALUE).length - 1;
 
 /** The ways to cut `digits` into counts without leading zeros, at most `maxParts` of them. */
 function cuts(digits: string, maxParts: number): number[][][] {
@@ -36,7 +38,8 @@ function cuts(digits: string, maxParts: number): number[][][] {
     }
     if (parts.length === maxParts) return;
     for (let end = at + 1; end <= digits.length; end++) {
-      if (digits[at] === '0' && end > at + 1) break;
+      // No leading zeros, and no piece beyond any real cell.
+      if ((digits[at] === '0' && end > at + 1) || end - at > MAX_CELL_DIGITS) break;
       walk(end, [...parts, [at, end]]);
     }
   };
@@ -82,23 +85,30 @@ function place(values: (Piece | null)[], width: number): CellDraft[] {
  * `relation`, when the format has one for the row, decides between readings.
  */
 export function readRow(atoms: readonly Atom[], width: number, relation?: Relation): RowReading {
-  // Delimited layouts: the cells are given; leading blanks between label and numbers are filler.
+  // Delimited layouts: the cells are given. More cells than the row has: blank cells at the start are
+  // the label's merged columns (`（一）予以公开\t\t50\t…`), blank cells at the end are empty trailing
+  // cells; any other surplus is too many values, and the row is not read.
   if (atoms.length && atoms.every((a) => a.delimited)) {
-    const first = atoms.findIndex((a) => a.kind !== 'blank');
-    const cells: CellDraft[] = atoms
-      .slice(first < 0 ? atoms.length : first, (first < 0 ? 0 : first) + width)
-      .map((a) =>
-        a.kind === 'number'
-          ? { value: a.number!.value, span: a.span, atom: a }
-          : a.kind === 'text'
-            ? { value: null, span: a.span, notNumber: true }
-            : { value: null, span: a.span },
-      );
-    while (cells.length < width) cells.push({ value: null });
-    if (first >= 0 && atoms.slice(first).filter((a) => a.kind !== 'blank').length > width) {
-      return relation ? readPlain(atoms.filter((a) => a.kind === 'number'), width, relation) : { kind: 'ambiguous' };
+    // A row's cells end with its line: the empty first cell of the next line (`\t\t2.…`) is not one of them.
+    const values = atoms.filter((a) => a.kind !== 'blank');
+    const firstLine = values.length ? values[0].line : atoms[0].line;
+    const lastLine = values.length ? values[values.length - 1].line : atoms[0].line;
+    let cells = atoms.filter((a) => a.kind !== 'blank' || (a.line >= firstLine && a.line <= lastLine));
+    const excess = cells.length - width;
+    if (excess > 0) {
+      if (cells.slice(0, excess).every((a) => a.kind === 'blank')) cells = cells.slice(excess);
+      else if (cells.slice(width).every((a) => a.kind === 'blank')) cells = cells.slice(0, width);
+      else return { kind: 'ambiguous' };
     }
-    return { kind: 'read', cells };
+    const drafts: CellDraft[] = cells.map((a) =>
+      a.kind === 'number'
+        ? { value: a.number!.value, span: a.span, atom: a }
+        : a.kind === 'text'
+          ? { value: null, span: a.span, notNumber: true }
+          : { value: null, span: a.span },
+    );
+    while (drafts.length < width) drafts.push({ value: null });
+    return { kind: 'read', cells: drafts };
   }
   return readPlain(atoms.filter((a) => a.kind === 'number'), width, relation);
 }
