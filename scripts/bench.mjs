@@ -96,6 +96,24 @@ for (const r of reports) {
   results.yearbook = { mb: +mb(yearbook).toFixed(2), median: t.median, p95: t.p95, mbPerSecond: mb(yearbook) / (t.median / 1000), floor: f.median, ratio: t.median / f.median };
 }
 
+// 2b. One table with many rows (a table-2 row repeated), in pipe and flattened layouts: time must grow linearly.
+{
+  const clean = fs.readFileSync(path.join(ROOT, 'test/fixtures/constructed/clean-2021.txt'), 'utf8');
+  const row = '| 2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |';
+  const flatRow = '2.重复申请1 0 0 0 0 01';
+  const at = clean.indexOf('四、政府信息公开行政复议');
+  results.manyRows = [5000, 10000, 20000].flatMap((n) =>
+    [
+      ['pipe', `${row}\n`.repeat(n)],
+      ['flattened', flatRow.repeat(n) + '\n'],
+    ].map(([layout, rows]) => {
+      const text = clean.slice(0, at) + rows + clean.slice(at);
+      const t = time(() => ours(text), quick ? 2 : 5, 1);
+      return { rows: n, layout, mb: +mb(text).toFixed(2), median: t.median };
+    }),
+  );
+}
+
 // 3. Peers on the same texts, as Markdown.
 {
   const { lint } = await import('markdownlint/sync');
@@ -224,6 +242,8 @@ const lines = [
   'Core analysis (parse + all checks + symbols), per report:',
   ...results.core.map((c) => `  ${c.report.padEnd(36)} ${String(c.kb).padStart(6)} KB  median ${ms(c.median)} ms  p95 ${ms(c.p95)} ms  floor ${ms(c.floor)} ms  ×${c.ratio.toFixed(1)}`),
   `Yearbook (200 reports, ${results.yearbook.mb} MB): median ${ms(results.yearbook.median)} ms, p95 ${ms(results.yearbook.p95)} ms, ${results.yearbook.mbPerSecond.toFixed(1)} MB/s; floor ${ms(results.yearbook.floor)} ms, ×${results.yearbook.ratio.toFixed(1)}`,
+  'One table with many rows (median ms):',
+  ...results.manyRows.map((r) => `  ${String(r.rows).padStart(6)} rows, ${r.layout.padEnd(9)} ${String(r.mb).padStart(5)} MB  ${ms(r.median)} ms`),
   '',
   'Peers on the same texts (median ms; our time as a ratio of theirs):',
   ...results.peers.map((p) => `  ${p.report.padEnd(36)} ours ${ms(p.ours)}  markdownlint ${ms(p.markdownlint)} (×${p.vsMarkdownlint.toFixed(2)})  textlint ${ms(p.textlint)} (×${p.vsTextlint.toFixed(3)})`),

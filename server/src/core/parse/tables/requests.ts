@@ -3,7 +3,7 @@
 // their numbers (text from PDF and from PDF-to-Markdown converters).
 
 import { APPLICANT_COLUMNS, FORMATS, requestRows, type FormatId, type RowDef, type TableDef } from '../../format/tables';
-import { compact, type Line, type Span } from '../../text';
+import { compact, labelKey, type Line, type Span } from '../../text';
 import type { RowLabel, SectionNode, Table, TableRow } from '../model';
 import { tokenize, type Atom } from './atoms';
 import { RowMatcher, type LabelPiece } from './labels';
@@ -47,10 +47,10 @@ function headerLines(atoms: Atom[]): Set<number> {
   return new Set([...text].filter(([line, n]) => n >= 3 && !numbers.has(line)).map(([line]) => line));
 }
 
-/** A delimited text cell that stands among a row's numbers: a number comes before it on its line. */
-function writtenAfterLabel(atoms: Atom[], atom: Atom): boolean {
-  return atoms.some((a) => a.line === atom.line && a.kind === 'number' && a.span.start < atom.span.start) && !/\d[.、．]/.test(atom.text);
-}
+/** An ordinal inside a cell's text: the label of the next row, on the same line in PDF text. */
+const HAS_ORDINAL = /\d[.、．]/;
+/** A short word in a cell where a number belongs (`无`, `暂无`): a cell that is not a number, never label text. */
+const WORD_IN_CELL = 2;
 
 const BARE_ORDINAL = /^\s*(?:[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）])\s*$/;
 
@@ -58,10 +58,16 @@ function itemsOf(atoms: Atom[], matcher: RowMatcher): Item[] {
   const items: Item[] = [];
   const headers = headerLines(atoms);
   let ordinal: Atom | undefined;
+  // What came before on the current line: a number, a label.
+  let line = -1;
+  let numberOnLine = false;
+  let labelOnLine = false;
   for (const atom of atoms) {
+    if (atom.line !== line) [line, numberOnLine, labelOnLine] = [atom.line, false, false];
     if (atom.kind !== 'text') {
       items.push({ kind: 'value', atom });
       ordinal = undefined;
+      numberOnLine ||= atom.kind === 'number';
       continue;
     }
     if (headers.has(atom.line)) continue;
@@ -69,8 +75,8 @@ function itemsOf(atoms: Atom[], matcher: RowMatcher): Item[] {
       ordinal = atom; // `三、` alone on a line, its label on the next (seed 002)
       continue;
     }
-    if (atom.delimited && writtenAfterLabel(atoms, atom)) {
-      // Text in a cell where the row's numbers stand (`| 无 |`): a cell that is not a number.
+    // Text in a cell where the row's numbers stand (`| 5 | 无 |`, `| 2.重复申请 | 无 | 1 |`): a cell that is not a number.
+    if (atom.delimited && ((numberOnLine && !HAS_ORDINAL.test(atom.text)) || (labelOnLine && labelKey(atom.text).length <= WORD_IN_CELL))) {
       items.push({ kind: 'value', atom });
       continue;
     }
@@ -81,6 +87,7 @@ function itemsOf(atoms: Atom[], matcher: RowMatcher): Item[] {
       }
       ordinal = undefined;
       items.push(piece.candidates.length ? { kind: 'label', piece, line: atom.line } : { kind: 'text', piece });
+      labelOnLine ||= piece.candidates.length > 0;
     }
   }
   return items;

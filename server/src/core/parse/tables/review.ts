@@ -22,20 +22,25 @@ export function parseReview(text: string, lines: readonly Line[], section: Secti
   const atoms = tokenize(text, lines, section.body);
   const values: Atom[] = [];
   const numbersOnLine = new Map<number, number>();
-  for (const a of atoms) if (a.kind === 'number') numbersOnLine.set(a.line, (numbersOnLine.get(a.line) ?? 0) + 1);
-  for (const atom of atoms) {
+  const proseLines = new Set<number>();
+  for (const a of atoms) {
+    if (a.kind === 'number') numbersOnLine.set(a.line, (numbersOnLine.get(a.line) ?? 0) + 1);
+    else if (a.kind === 'text' && isProse(a)) proseLines.add(a.line);
+  }
+  let numbers = 0;
+  for (let i = 0; i < atoms.length; i++) {
+    const atom = atoms[i];
     if (atom.kind === 'text') {
-      if (values.some((v) => v.kind === 'number') && isProse(atom)) break;
+      if (numbers && isProse(atom)) break;
       continue;
     }
     // A number in a sentence is not a cell; a line of numbers, or a cell, is.
-    const lineText = atoms.filter((a) => a.line === atom.line && a.kind === 'text');
-    if (lineText.some(isProse)) continue;
+    if (proseLines.has(atom.line)) continue;
     values.push(atom);
-    if (values.filter((v) => v.kind === 'number').length >= WIDTH && (numbersOnLine.get(atom.line) ?? 0) <= WIDTH) {
+    if (atom.kind === 'number') numbers++;
+    if (numbers >= WIDTH && (numbersOnLine.get(atom.line) ?? 0) <= WIDTH) {
       // Keep the rest of this line's cells (trailing blanks) but nothing after it.
-      const rest = atoms.filter((a) => a.line === atom.line && a.span.start > atom.span.start && a.kind !== 'text');
-      values.push(...rest);
+      for (let j = i + 1; j < atoms.length && atoms[j].line === atom.line; j++) if (atoms[j].kind !== 'text') values.push(atoms[j]);
       break;
     }
   }
