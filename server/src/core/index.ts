@@ -9,3 +9,4 @@ export { INTERNAL_ERROR } from './engine';
 export { LANGS, resolveLang, type Lang, type Localized } from './i18n';
 export { LineIndex, type Span } from './text';
 export type { Report, SectionNode } from './parse/model';
+export { dumpTables } from './parse/tables/dump';

@@ -1,0 +1,99 @@
+// The layout matrix: the tables of real fixtures re-rendered into every
+// layout text arrives in. A lossless layout must read the same cells and give
+// the same table findings; a lossy one may read fewer cells, never a
+// different value, and never an arithmetic finding the original lacks.
+
+import * as assert from 'node:assert/strict';
+import { describe as suite, test } from 'node:test';
+import { analyze, type Report } from '../../server/src/core/index';
+import { CLEAN, readFixture } from '../helpers';
+
+interface Row {
+  label: string;
+  values: (number | null)[];
+}
+
+const SOURCES: [string, () => string][] = [
+  ['constructed 2021', CLEAN],
+  ['constructed 2019', () => readFixture('test/fixtures/constructed/clean-2019.txt')],
+  ['seed 004 (pipe)', () => readFixture('examples/004_164254f647ab523c.txt')],
+  ['corpus 012 (tab)', () => readFixture('test/fixtures/corpus/012_hongze_2024_tab.txt')],
+  ['corpus 014 (tab)', () => readFixture('test/fixtures/corpus/014_shuyang_fgj_2023_tab.txt')],
+  ['corpus2 129 (tab, three errors)', () => readFixture('test/fixtures/corpus2/129_pingtan_ziran_2023_tab.txt')],
+];
+
+const HEADER = ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+const cellText = (v: number | null) => (v === null ? '' : String(v));
+
+/** Each layout renders table 2's rows as text. `lossless`: every cell survives (`blanks`: unless some are blank). */
+const LAYOUTS: { name: string; lossless: boolean | 'blanks'; render(rows: Row[], eol: string): string }[] = [
+  { name: 'pipe', lossless: true, render: (rows, eol) => rows.map((r) => `| ${r.label} | ${r.values.map(cellText).join(' | ')} |`).join(eol) },
+  {
+    name: 'markdown',
+    lossless: true,
+    render: (rows, eol) =>
+      [`| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.label} | ${r.values.map(cellText).join(' | ')} |`)].join(eol),
+  },
+  { name: 'tab', lossless: true, render: (rows, eol) => rows.map((r) => [r.label, ...r.values.map(cellText)].join('\t')).join(eol) },
+  // Blank cells are lost where the cells are only separated by spaces or run together.
+  { name: 'one line per row, spaces', lossless: 'blanks', render: (rows, eol) => rows.map((r) => [r.label, ...r.values.map(cellText)].join(' ')).join(eol) },
+  { name: 'one cell per line', lossless: 'blanks', render: (rows, eol) => rows.map((r) => [r.label, ...r.values.map(cellText)].join(eol)).join(eol) },
+  { name: 'blank lines between cells', lossless: 'blanks', render: (rows, eol) => rows.map((r) => [r.label, ...r.values.map(cellText)].join(eol + eol)).join(eol + eol) },
+  { name: 'flattened, glued ordinals', lossless: false, render: (rows) => rows.map((r) => r.label + r.values.map(cellText).join('')).join('') },
+  {
+    name: 'PDF text: labels, then numbers, a footer between',
+    lossless: false,
+    render: (rows, eol) => [...rows.map((r) => r.label), '- 3 -', ...rows.map((r) => r.values.map(cellText).join(' '))].join(eol),
+  },
+];
+
+function requestRows(report: Report): Map<string, (number | null)[]> {
+  const table = report.tables.requests;
+  return new Map((table?.rows ?? []).filter((r) => !r.runTogether).map((r) => [r.def.id, r.cells.map((c) => c.value)]));
+}
+
+/** The table findings, without positions. */
+function tableFindings(text: string): string[] {
+  return analyze(text)
+    .findings.filter((f) => /^table\.(row-total|results-total|balance)$/.test(f.code))
+    .map((f) => `${f.code} ${f.message}`)
+    .sort();
+}
+
+/** The text with table 2 (from its first row label to its last cell) replaced by `rendered`. */
+function rerender(text: string, report: Report, rendered: string): string {
+  const table = report.tables.requests!;
+  const eol = report.eol;
+  return text.slice(0, table.span.start) + eol + rendered + eol + text.slice(table.span.end);
+}
+
+for (const [name, source] of SOURCES) {
+  suite(`layout matrix: ${name}`, () => {
+    const text = source();
+    const { report } = analyze(text);
+    const original = requestRows(report);
+    const rows: Row[] = report.tables.requests!.rows.map((r) => ({ label: r.def.label, values: r.cells.map((c) => c.value) }));
+    const before = tableFindings(text);
+
+    test('the source reads every row of table 2', () => {
+      assert.equal(original.size, report.tables.requests!.rowDefs.filter((d) => !d.group).length);
+    });
+
+    for (const layout of LAYOUTS) {
+      test(layout.name, () => {
+        const again = rerender(text, report, layout.render(rows, report.eol));
+        const read = requestRows(analyze(again).report);
+        if (layout.lossless === true || (layout.lossless === 'blanks' && rows.every((r) => r.values.every((v) => v !== null)))) {
+          assert.deepEqual([...read], [...original]);
+          assert.deepEqual(tableFindings(again), before);
+          return;
+        }
+        for (const [id, values] of read) {
+          const want = original.get(id)!;
+          values.forEach((v, i) => assert.ok(v === null || v === want[i], `${id}[${i}]: read ${v}, written ${want[i]}`));
+        }
+        for (const f of tableFindings(again)) assert.ok(before.includes(f), `new finding: ${f}`);
+      });
+    }
+  });
+}
