@@ -13,14 +13,30 @@ interface Row {
   values: (number | null)[];
 }
 
+/** Sources with blank cells, whose lossy layouts are not asserted (see the FIXME below). */
+const BLANK_SOURCES = new Set<string>();
 const SOURCES: [string, () => string][] = [
   ['constructed 2021', CLEAN],
   ['constructed 2019', () => readFixture('test/fixtures/constructed/clean-2019.txt')],
   ['seed 004 (pipe)', () => readFixture('examples/004_164254f647ab523c.txt')],
   ['corpus 012 (tab)', () => readFixture('test/fixtures/corpus/012_hongze_2024_tab.txt')],
   ['corpus 014 (tab)', () => readFixture('test/fixtures/corpus/014_shuyang_fgj_2023_tab.txt')],
+  // The 2019 format with the 总计 column left blank in eleven rows: row totals fail there.
+  ['constructed 2019, 总计 blank in eleven rows', () => blankTotals(readFixture('test/fixtures/constructed/clean-2019.txt'), 11)],
   ['corpus2 129 (tab, three errors)', () => readFixture('test/fixtures/corpus2/129_pingtan_ziran_2023_tab.txt')],
 ];
+
+/** The text with the 总计 cell of the first `n` table-2 rows that hold a number other than 0 there, or of any rows, made blank. */
+BLANK_SOURCES.add('constructed 2019, 总计 blank in eleven rows');
+function blankTotals(text: string, n: number): string {
+  const rows = analyze(text).report.tables.requests!.rows.filter((r) => r.cells[6].span).slice(0, n);
+  let out = text;
+  for (const r of [...rows].sort((a, b) => b.cells[6].span!.start - a.cells[6].span!.start)) {
+    const span = r.cells[6].span!;
+    out = out.slice(0, span.start) + out.slice(span.end);
+  }
+  return out;
+}
 
 const HEADER = ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 const cellText = (v: number | null) => (v === null ? '' : String(v));
@@ -38,6 +54,7 @@ const LAYOUTS: { name: string; lossless: boolean | 'blanks'; render(rows: Row[],
   // Blank cells are lost where the cells are only separated by spaces or run together.
   { name: 'one line per row, spaces', lossless: 'blanks', render: (rows, eol) => rows.map((r) => [r.label, ...r.values.map(cellText)].join(' ')).join(eol) },
   { name: 'one cell per line', lossless: 'blanks', render: (rows, eol) => rows.map((r) => [r.label, ...r.values.map(cellText)].join(eol)).join(eol) },
+  { name: 'one cell per line, blank cells as empty lines', lossless: true, render: (rows, eol) => rows.map((r) => [r.label, ...r.values.map(cellText)].join(eol)).join(eol) },
   { name: 'blank lines between cells', lossless: 'blanks', render: (rows, eol) => rows.map((r) => [r.label, ...r.values.map(cellText)].join(eol + eol)).join(eol + eol) },
   { name: 'flattened, glued ordinals', lossless: false, render: (rows) => rows.map((r) => r.label + r.values.map(cellText).join('')).join('') },
   {
@@ -79,7 +96,11 @@ for (const [name, source] of SOURCES) {
       assert.equal(original.size, report.tables.requests!.rowDefs.filter((d) => !d.group).length);
     });
 
-    for (const layout of LAYOUTS) {
+    // FIXME: where a layout drops a blank cell (spaces, run together, PDF text), a row of zeros with a
+    // blank 总计 reads its last 0 as the total: the relation cannot tell, and the reader still places the
+    // last value in the last column. Only the layouts that keep blank cells are asserted for such sources.
+    const layouts = BLANK_SOURCES.has(name) ? LAYOUTS.filter((l) => l.lossless === true) : LAYOUTS;
+    for (const layout of layouts) {
       test(layout.name, () => {
         const again = rerender(text, report, layout.render(rows, report.eol));
         const read = requestRows(analyze(again).report);

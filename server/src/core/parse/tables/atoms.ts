@@ -21,6 +21,8 @@ export interface Atom {
   line: number;
   /** Came from a pipe or tab cell: a number there is never run together with another. */
   delimited: boolean;
+  /** A blank cell written as an empty line, in a table of one cell per line. */
+  emptyLine?: boolean;
   number?: ParsedNumber;
 }
 
@@ -102,13 +104,50 @@ function scanText(text: string, offset: number, line: number, out: Atom[]): void
 }
 
 /** The atoms of the lines that intersect `span`. */
+const ONE_NUMBER = /^\s*[+\-−]?\d+(?:\.\d+)?\s*$/;
+
+/**
+ * Whether empty lines in `span` are blank cells: the table has one cell per
+ * line, mostly adjacent (where every cell is followed by an empty line, empty
+ * lines only separate cells).
+ */
+function emptyLinesAreCells(source: string, lines: readonly Line[], span: Span): boolean {
+  let numberLines = 0;
+  let adjacent = 0;
+  let separated = 0;
+  let gap = -1;
+  for (const line of linesIn(lines, span)) {
+    const text = source.slice(Math.max(line.start, span.start), Math.min(line.end, span.end));
+    if (isBlank(text)) {
+      if (gap >= 0) gap++;
+      continue;
+    }
+    if (ONE_NUMBER.test(fold(text))) {
+      numberLines++;
+      if (gap === 0) adjacent++;
+      else if (gap > 0) separated++;
+    }
+    gap = 0;
+  }
+  return numberLines >= 7 && adjacent > separated * 2;
+}
+
 export function tokenize(source: string, lines: readonly Line[], span: Span): Atom[] {
   const atoms: Atom[] = [];
+  const emptyCells = emptyLinesAreCells(source, lines, span);
   for (const line of linesIn(lines, span)) {
     if (line.end < span.start) continue;
     const start = Math.max(line.start, span.start);
     const text = source.slice(start, Math.min(line.end, span.end));
-    if (isBlank(text) || SEPARATOR_ROW.test(text) || isPageFooter(text)) continue;
+    if (isBlank(text)) {
+      // Between a row's label or cells and its next cell: a blank cell (its end is decided by the reader).
+      const previous = atoms[atoms.length - 1];
+      if (emptyCells && previous && previous.line === line.index - 1 && !previous.delimited) {
+        atoms.push({ kind: 'blank', span: { start, end: start }, text: '', line: line.index, delimited: false, emptyLine: true });
+      }
+      continue;
+    }
+    if (SEPARATOR_ROW.test(text) || isPageFooter(text)) continue;
     const separator = text.includes('|') ? '|' : text.includes('\t') ? '\t' : undefined;
     if (!separator) {
       scanText(text, start, line.index, atoms);

@@ -110,6 +110,17 @@ export function readRow(atoms: readonly Atom[], width: number, relation?: Relati
     while (drafts.length < width) drafts.push({ value: null });
     return { kind: 'read', cells: drafts };
   }
+  // One cell per line with blank cells as empty lines: the cells are given, in order, when they fill the row.
+  if (atoms.some((a) => a.emptyLine)) {
+    // Empty lines after the row's last cell separate it from the next row.
+    const cells = atoms.slice(0, width);
+    if (cells.length === width && atoms.slice(width).every((a) => a.kind === 'blank') && cells.every((a) => a.kind === 'blank' || !mayRunTogether(a) || !/^[+-]?0\d/.test(a.number!.digits!))) {
+      return {
+        kind: 'read',
+        cells: cells.map((a) => (a.kind === 'number' ? { value: a.number!.value, span: a.span, atom: a } : { value: null, span: a.span })),
+      };
+    }
+  }
   return readPlain(atoms.filter((a) => a.kind === 'number'), width, relation);
 }
 
