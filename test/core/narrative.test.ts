@@ -152,6 +152,17 @@ suite('narrative.parts-exceed-whole', () => {
     assert.equal(analyze(text).findings[0].message, '正文称共 100 条，其中各项之和为 110 条（60+50），超过总数');
     assert.deepEqual(findings(prose('共收到来信5件。其中，网上3件，信函3件。')), ['4:6 warning narrative.parts-exceed-whole']);
   });
+  test('a list that goes on through ； while its segments are items (corpus2 102)', () => {
+    const text = prose('共发布信息61条，其中:减税降费5条，政策解读共1条；预算、决算报告共7条；直达资金12条；其他文件共51条等。');
+    assert.equal(analyze(text).findings[0]?.message, '正文称共 61 条，其中各项之和为 76 条（5+1+7+12+51），超过总数');
+    // After ； a new whole (办结…) ends the list.
+    assert.deepEqual(findings(prose('共收到申请10件，其中网上3件、信函2件；办结10件。')).filter((f) => f.includes('parts-exceed')), []);
+  });
+  test('在…的 N 条…中: the parts follow at once, the whole said again is no part (corpus2 100)', () => {
+    const text = prose('在主动公开的90条政府信息中，全文电子化的信息数共90条，机构设置类信息共1条；规范性文件类信息10条；财政资金类信息52条；其他信息30条。');
+    assert.equal(analyze(text).findings[0]?.message, '正文称共 90 条，其中各项之和为 93 条（1+10+52+30），超过总数');
+    assert.deepEqual(findings(prose('在主动公开的90条政府信息中，机构设置类信息共10条；规范性文件类信息80条。')), []);
+  });
   test('parts in other units, or within the whole, are fine (seeds 002 and 003)', () => {
     assert.deepEqual(findings(prose('共发布信息100条，其中政策文件60条、图片解读50篇。')), []);
     for (const seed of ['002_e60c3c3fc476d400', '003_12d5eeac63ddaf69']) {

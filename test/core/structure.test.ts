@@ -171,6 +171,16 @@ suite('report.year', () => {
     const text = edit(CLEAN(), '本报告根据', '现公布2022年政府信息公开工作年度报告。本报告根据');
     assert.deepEqual(findings(text), ['2:4 warning report.year']);
   });
+  test('an earlier year set before this report\'s figures, kept from last year\'s text (corpus2 102)', () => {
+    const at = '（二）主动公开政府信息的主要类别';
+    const text = CLEAN().replace(/\n一、总体情况\n/, `\n一、总体情况\n${at}2022年，在主动公开的61条政府信息中，政策文件5条。\n`);
+    assert.deepEqual(findings(text).filter((f) => f.endsWith('report.year')), ['4:17 warning report.year']);
+    // Plans for a later year, comparisons and spans of years are not that.
+    for (const ok of ['2024年，我局将新增栏目3个条目共12条。', '较2022年，增加12件。', '自2021年，累计公开12条。']) {
+      const other = CLEAN().replace(/\n一、总体情况\n/, `\n一、总体情况\n${ok}\n`);
+      assert.deepEqual(findings(other).filter((f) => f.endsWith('report.year')), [], ok);
+    }
+  });
   test('the seeds agree with themselves', () => {
     for (const seed of ['000_1d23ca6ff21b8a58', '001_67c1420167c13949', '002_e60c3c3fc476d400', '003_12d5eeac63ddaf69', '004_164254f647ab523c']) {
       assert.deepEqual(findings(readFixture(`examples/${seed}.txt`)).filter((f) => f.endsWith('report.year')), [], seed);

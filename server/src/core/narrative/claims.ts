@@ -197,6 +197,25 @@ export function narrativeSpans(report: Report): Span[] {
   return spans;
 }
 
+/**
+ * All prose: the narrative spans, and the text of the sections with tables
+ * outside their table (`(二)主动公开政府信息的主要类别…` after table 1). For
+ * checks of the prose alone (lists and their wholes), not for linking figures to cells.
+ */
+export function proseSpans(report: Report): Span[] {
+  const spans = narrativeSpans(report);
+  for (const section of report.sections) {
+    if (!section.def.holdsTable) continue;
+    const table = Object.values(report.tables).find((t) => t && t.span.start >= section.body.start && t.span.end <= section.body.end);
+    if (!table) spans.push(section.body);
+    else {
+      if (table.span.start > section.body.start) spans.push({ start: section.body.start, end: table.span.start });
+      if (table.span.end < section.body.end) spans.push({ start: table.span.end, end: section.body.end });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
 const cache = new WeakMap<Report, Claim[]>();
 
 export function claimsOf(report: Report): Claim[] {
