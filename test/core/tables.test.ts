@@ -197,6 +197,19 @@ suite('report.format', () => {
     assert.deepEqual(findings(text), ['2:54 warning report.format']);
     assert.equal(analyze(text).report.format.format, '2021');
   });
+  test('table 1 in the other format than the year: said at its header, and its rows are not demanded (corpus2 110)', () => {
+    const text = CLEAN().replace(/示例县人民政府2023年/, '示例县人民政府2020年').replace(/统计期限为2023年/, '统计期限为2020年');
+    const ours = findings(text).filter((f) => !f.endsWith('report.year'));
+    const header = text.indexOf('本年制发件数');
+    const line = text.slice(0, header).split('\n').length;
+    assert.deepEqual(ours.filter((f) => f.endsWith('report.format')), [`${line}:${header - text.lastIndexOf('\n', header)} warning report.format`]);
+    assert.equal(analyze(text).report.format.format, '2021');
+  });
+  test('the statistics period gives the year where no title does', () => {
+    const text = CLEAN().replace(/^.*年度报告\n/, '');
+    assert.equal(analyze(text).report.title, undefined);
+    assert.deepEqual(analyze(text).report.format.evidence.map((e) => [e.kind, e.format]), [['headers', '2021'], ['notice', '2021'], ['year', '2021']]);
+  });
 });
 
 suite('editor features on tables', () => {

@@ -18,6 +18,18 @@ export const reportFormat: Check = {
     const names = { headers: { 'zh-CN': '表头', en: 'table headers' }, notice: { 'zh-CN': '引用的通知', en: 'cited notice' }, year: { 'zh-CN': '报告年度', en: 'report year' } };
     for (const e of evidence) {
       if (e.format === format) continue;
+      if (decided.kind === 'headers' && e.kind === 'year') {
+        // The report year sets the format a report must use: the table in the other format is what to change.
+        ctx.emit({
+          span: decided.span,
+          message: ctx.t(
+            { 'zh-CN': '表头为 {format} 年版格式，但报告年度 {year} 应使用 {other} 年版格式；按表头所示的 {format} 年版格式检查', en: 'The table headers follow the {format} format, but a {year} report uses the {other} format; checked as {format}' },
+            { format, other: e.format, year: ctx.report.text.slice(e.span.start, e.span.end) },
+          ),
+          related: [{ span: e.span, message: ctx.t(names.year) }],
+        });
+        continue;
+      }
       ctx.emit({
         span: e.span,
         message: ctx.t(
