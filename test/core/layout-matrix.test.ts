@@ -66,7 +66,7 @@ const LAYOUTS: { name: string; lossless: boolean | 'blanks'; render(rows: Row[],
 
 function requestRows(report: Report): Map<string, (number | null)[]> {
   const table = report.tables.requests;
-  return new Map((table?.rows ?? []).filter((r) => !r.runTogether).map((r) => [r.def.id, r.cells.map((c) => c.value)]));
+  return new Map((table?.rows ?? []).filter((r) => !r.unread).map((r) => [r.def.id, r.cells.map((c) => c.value)]));
 }
 
 /** The table findings, without positions. */

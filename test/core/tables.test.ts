@@ -130,6 +130,27 @@ suite('table.row-total, results-total, balance: the culprit cell', () => {
   });
 });
 
+suite('rows that cannot be read say why', () => {
+  const row = '二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |';
+  const unread = (text: string) => analyze(text).findings.filter((f) => f.code === 'table.cells-run-together').map((f) => f.message);
+  test('more values than cells in a delimited row: not read, no arithmetic (a blank first cell is a cell)', () => {
+    assert.deepEqual(unread(edit(CLEAN(), row, '二、上年结转政府信息公开申请数量 | 1 | 0 | 3 | 0 | 0 | 0 | 0 | 1 |')), [
+      '表二「二、上年结转政府信息公开申请数量」行的数值（1 | 0 | 3 | 0 | 0 | 0 | 0 | 1）多于 7 个单元格，无法确定各数值所在的列',
+    ]);
+    const blankFirst = edit(CLEAN(), row, '二、上年结转政府信息公开申请数量 |  | 1 | 0 | 0 | 0 | 0 | 1 |');
+    assert.deepEqual(analyze(blankFirst).report.tables.requests!.rows[1].cells.map((c) => c.value), [null, 1, 0, 0, 0, 0, 1]);
+    const word = edit(CLEAN(), row, '二、上年结转政府信息公开申请数量 | 无 | 1 | 0 | 0 | 0 | 0 | 1 |');
+    assert.deepEqual(analyze(word).report.tables.requests!.rows[1].cells.map((c) => c.value), [null, 1, 0, 0, 0, 0, 1]);
+    assert.ok(findings(word).some((f) => f.endsWith('table.cell-invalid')));
+  });
+  test('fewer values than cells where spaces were the only separators: blanks dropped, said so, briefly', () => {
+    const text = edit(CLEAN(), row, '二、上年结转政府信息公开申请数量 1 0 0 0 0 6');
+    assert.deepEqual(unread(text), ['表二「二、上年结转政府信息公开申请数量」行的数值（1 0 0 0 0 6）少于 7 个单元格，空白单元格未保留，无法确定各数值所在的列']);
+    const long = edit(CLEAN(), row, `二、上年结转政府信息公开申请数量 ${'12 '.repeat(20)}`);
+    assert.ok(unread(long)[0].includes('…'));
+  });
+});
+
 suite('table.review-total', () => {
   test('only the total fails: the total fix is preferred (corpus 011)', () => {
     const text = readFixture('test/fixtures/corpus/011_hongze_2023_pdftext.txt');

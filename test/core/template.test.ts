@@ -47,7 +47,7 @@ suite('newReport', () => {
           table.rowDefs.filter((d) => !d.group).map((d) => d.id),
         );
         for (const row of table.rows) {
-          assert.ok(!row.runTogether);
+          assert.ok(!row.unread);
           assert.deepEqual(row.cells.map((c) => c.value), row.cells.map(() => 0), `${id} ${row.def.id}`);
           assert.ok(row.cells.every((c) => c.span), 'every cell is written');
         }

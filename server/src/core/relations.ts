@@ -100,7 +100,7 @@ function rowTotalHolds(row: TableRow): boolean {
  */
 export function valueFor(ref: CellRef, kind: RelationKind): number | undefined {
   const { row, column } = ref;
-  if (row.runTogether) return undefined;
+  if (row.unread) return undefined;
   const cell = row.cells[column];
   if (cell.invalid) return undefined;
   if (kind === 'row-total') return cell.value ?? 0;

@@ -168,7 +168,7 @@ function rowView(ctx: Context, table: Table, def: RowDef, labels: HeaderCell[], 
     labels,
     cells: columns.map((col, i) => cellView(ctx, table, row, i, col.id)),
     missing: !row,
-    runTogether: !!row?.runTogether,
+    runTogether: !!row?.unread,
   };
 }
 

@@ -63,7 +63,7 @@ export function sumOf(report: Report, cells: CellRef[]): number | undefined {
   let total = 0;
   for (const ref of cells) {
     const cell = ref.row.cells[ref.column];
-    if (ref.row.runTogether || cell.invalid || cell.uncertainColumn) return undefined;
+    if (ref.row.unread || cell.invalid || cell.uncertainColumn) return undefined;
     if (failing.some((e) => [...e.relation.left, ...e.relation.right].some((c) => sameCell(c, ref)))) return undefined;
     total += cell.value ?? 0;
   }

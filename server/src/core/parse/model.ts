@@ -4,6 +4,7 @@
 import type { SectionDef } from '../format/sections';
 import type { FormatId, RowDef, TableDef, TableId } from '../format/tables';
 import type { Line, Span } from '../text';
+import type { UnreadReason } from './tables/split';
 
 /** A numbered heading: `二、主动公开政府信息情况` or `(三)政府信息管理情况`. */
 export interface Heading {
@@ -87,8 +88,8 @@ export interface TableRow {
   cells: Cell[];
   /** The row's numbers in the text. */
   span: Span;
-  /** Digits ran together and no unique split exists: the cells are unknown. */
-  runTogether?: boolean;
+  /** The row's numbers could not be read into its cells, and why: the cells are unknown. */
+  unread?: UnreadReason;
 }
 
 export interface Table {

@@ -16,7 +16,7 @@ export const tableCellEmpty: Check = {
     for (const table of Object.values(ctx.report.tables)) {
       if (!table || table.def.id === 'review') continue;
       for (const row of table.rows) {
-        if (row.runTogether) continue;
+        if (row.unread) continue;
         const args = { table: tableName(table.def.id, ctx.lang), row: rowName(table, row.def) };
         if (row.cells.every((c) => c.value === null)) {
           ctx.emit({

@@ -7,7 +7,7 @@ import type { Cell, Report, TableRow } from '../model';
 
 /** How a cell was read. */
 function how(row: TableRow, cell: Cell): string {
-  if (row.runTogether) return 'unread (digits run together)';
+  if (row.unread) return `unread (${row.unread})`;
   if (cell.invalid) return `invalid (${cell.invalid})`;
   if (cell.value === null) return cell.span ? 'blank' : 'absent';
   if (cell.uncertainColumn) return 'uncertain column';
@@ -28,10 +28,10 @@ export function dumpTables(report: Report): string {
     if (table.missing.length) out.push(`  missing ${table.missing.map((r) => r.id).join(' ')}`);
     for (const row of table.rows) {
       const label = row.label ? `${row.label.quality} ${at(row.label.span)}` : 'by order';
-      out.push(`  ${row.def.id} (${label})${row.runTogether ? ' unread' : ''}`);
+      out.push(`  ${row.def.id} (${label})${row.unread ? ` unread (${row.unread})` : ''}`);
       const columns = table.def.blocks[row.block].columns;
       row.cells.forEach((cell, i) => {
-        if (row.runTogether && cell.value === null && !cell.span) return;
+        if (row.unread && cell.value === null && !cell.span) return;
         const value = cell.value === null ? '·' : String(cell.value);
         out.push(`    ${columns[i].id} ${value} ${cell.span ? at(cell.span) : '-'} ${how(row, cell)}`);
       });

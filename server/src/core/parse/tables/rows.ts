@@ -50,6 +50,6 @@ export function buildRow(
     label: label ? { span: label.span, text: label.text, quality } : undefined,
     cells,
     span,
-    runTogether: reading?.kind === 'ambiguous' || undefined,
+    unread: reading?.kind === 'ambiguous' ? reading.reason : undefined,
   };
 }
