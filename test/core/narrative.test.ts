@@ -47,6 +47,12 @@ suite('linked, and agreeing', () => {
 });
 
 suite('narrative.mismatch', () => {
+  test('a blank table-1 cell is unknown, not 0: the prose is not contradicted by it', () => {
+    const text = edit(edit(CLEAN(), '行政规范性文件 | 2 | 0 | 15 |', '行政规范性文件 | 2 | 0 |  |'), '制发行政规范性文件2件。', '制发行政规范性文件2件，现行有效规范性文件15件。');
+    assert.deepEqual(findings(text).filter((f) => f.includes('narrative')), []);
+    const written = edit(CLEAN(), '制发行政规范性文件2件。', '制发行政规范性文件2件，现行有效规范性文件16件。');
+    assert.deepEqual(findings(written).filter((f) => f.includes('narrative')).length, 1);
+  });
   test('a figure that differs: both figures and the cell named, the cell related, the fix takes the table value', () => {
     const text = prose('全年收到政府信息公开申请7件。');
     // The finding covers the claim, from its words to its figure.

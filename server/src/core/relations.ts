@@ -1,12 +1,12 @@
-// The arithmetic the format requires of tables 2 and 3, as data: each
-// relation says sum(left) = sum(right). Evaluated once per report and shared
-// by the checks, their fixes and hover.
+// The format's relations (`format/relations.ts`) made concrete for a
+// report's tables: each says sum(left) = sum(right) over cells. Evaluated once
+// per report and shared by the checks, their fixes, hover and the prose.
 
-import { APPLICANT_COLUMNS } from './format/tables';
+import { holdsInRow, RELATIONS, type RelationKind, type RowSelector } from './format/relations';
 import { localize, type Lang, type Localized } from './i18n';
 import type { Report, Table, TableRow } from './parse/model';
 
-export type RelationKind = 'row-total' | 'results-total' | 'balance' | 'review-total';
+export type { RelationKind } from './format/relations';
 
 export interface CellRef {
   table: Table;
@@ -45,39 +45,47 @@ export interface Relations {
   candidatesOf(e: Evaluated): Culprit[];
 }
 
-const RESULTS_EXCLUDED = new Set(['new', 'carried', 'next', 'resultsTotal']);
-
-function requestRelations(table: Table): Relation[] {
-  const out: Relation[] = [];
-  const row = (id: string) => table.rows.find((r) => r.def.id === id);
-  for (const r of table.rows) {
-    const cell = { table, row: r, column: 6 };
-    out.push({ kind: 'row-total', left: [0, 1, 2, 3, 4, 5].map((column) => ({ table, row: r, column })), right: [cell], total: cell });
+/** The rows a selector names, in the format's order; undefined when one of them is not in the table. */
+function selectRows(table: Table, selector: RowSelector): TableRow[] | undefined {
+  const byId = (id: string) => table.rows.find((r) => r.def.id === id);
+  if (typeof selector === 'string') {
+    const row = byId(selector);
+    return row ? [row] : undefined;
   }
-  const total = row('resultsTotal');
-  const results = table.rowDefs.filter((d) => !d.group && !RESULTS_EXCLUDED.has(d.id));
-  const resultRows = results.map((d) => row(d.id));
-  const [fresh, carried, next] = [row('new'), row('carried'), row('next')];
-  for (let column = 0; column < APPLICANT_COLUMNS.length; column++) {
-    if (total && resultRows.every((r) => r)) {
-      const cell = { table, row: total, column };
-      out.push({ kind: 'results-total', left: resultRows.map((r) => ({ table, row: r!, column })), right: [cell], total: cell });
+  const below = (id: string | undefined): boolean => {
+    const def = table.rowDefs.find((d) => d.id === id);
+    return !!def && (def.id === selector.under || below(def.parent));
+  };
+  const defs = table.rowDefs.filter((d) => !d.group && d.id !== selector.under && below(d.parent) && !selector.except.includes(d.id));
+  const rows = defs.map((d) => byId(d.id));
+  return rows.every((r) => r) ? (rows as TableRow[]) : undefined;
+}
+
+/** The table's relations over its cells, from the format's data. */
+function tableRelations(table: Table): Relation[] {
+  const data = RELATIONS[table.def.id];
+  const out: Relation[] = [];
+  for (const row of table.rows) {
+    for (const r of data.inRow) {
+      const total = { table, row, column: r.total };
+      out.push({ kind: r.kind, left: r.parts.map((column) => ({ table, row, column })), right: [total], total });
     }
-    if (total && fresh && carried && next) {
-      const cell = { table, row: next, column };
-      out.push({ kind: 'balance', left: [fresh, carried].map((r) => ({ table, row: r, column })), right: [{ table, row: total, column }, cell], total: cell });
+  }
+  const columns = table.def.blocks[0].columns.length;
+  for (const r of data.perColumn) {
+    const left = r.left.map((s) => selectRows(table, s));
+    const right = r.right.map((s) => selectRows(table, s));
+    const totalRow = selectRows(table, r.total)?.[0];
+    if (!totalRow || [...left, ...right].some((rows) => !rows)) continue;
+    for (let column = 0; column < columns; column++) {
+      const refs = (sides: (TableRow[] | undefined)[]) => sides.flatMap((rows) => rows!.map((row) => ({ table, row, column })));
+      const l = refs(left);
+      const rr = refs(right);
+      const total = [...l, ...rr].find((c) => c.row === totalRow)!;
+      out.push({ kind: r.kind, left: l, right: rr, total });
     }
   }
   return out;
-}
-
-function reviewRelations(table: Table): Relation[] {
-  const [r] = table.rows;
-  if (!r) return [];
-  return [0, 5, 10].map((g) => {
-    const cell = { table, row: r, column: g + 4 };
-    return { kind: 'review-total' as const, left: [0, 1, 2, 3].map((i) => ({ table, row: r, column: g + i })), right: [cell], total: cell };
-  });
 }
 
 /** Whether two references name the same cell (each relation makes its own references). */
@@ -87,32 +95,47 @@ export function sameCell(a: CellRef, b: CellRef): boolean {
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-/** A row's own total relation, with blanks as 0: a blank it decides is a 0. */
-function rowTotalHolds(row: TableRow): boolean {
-  const v = row.cells.map((c) => c.value ?? 0);
-  return sum(v.slice(0, 6)) === v[6];
+/** Whether the row's own relations hold with its blanks as 0: then they decide its blanks, as 0. */
+function rowDecidesBlanks(row: TableRow, table: Table): boolean {
+  return RELATIONS[table.def.id].inRow.length > 0 && holdsInRow(table.def.id, row.cells.map((c) => c.value));
 }
 
 /**
- * The value a relation may use for a cell, or undefined when it is unknown:
- * digits that ran together, a value whose column is uncertain, or a blank
- * that no relation decides. The row-total relation counts blanks as 0.
+ * The one rule for what a cell counts as, or undefined when it is unknown: a
+ * value as read; a blank is 0 only where the row's own relations decide it
+ * (they hold with it as 0) — never in table 1, which has none. Unknown: an
+ * unread row, an invalid cell, a value whose column is uncertain.
  */
-export function valueFor(ref: CellRef, kind: RelationKind): number | undefined {
+export function valueOf(ref: CellRef): number | undefined {
   const { row, column } = ref;
   if (row.unread) return undefined;
   const cell = row.cells[column];
-  if (cell.invalid) return undefined;
-  if (kind === 'row-total') return cell.value ?? 0;
-  if (cell.uncertainColumn) return undefined;
+  if (cell.invalid || cell.uncertainColumn) return undefined;
   if (cell.value !== null) return cell.value;
-  if (kind === 'review-total') return 0;
-  return rowTotalHolds(row) ? 0 : undefined;
+  return rowDecidesBlanks(row, ref.table) ? 0 : undefined;
+}
+
+/**
+ * The value a relation uses: `valueOf`, except in a relation within one row,
+ * which takes the row's blanks as 0 to judge them, and may take a value whose
+ * column is uncertain when its parts cover every column the value may be in
+ * (the row total sums all the middle columns).
+ */
+function valueFor(ref: CellRef, relation: Relation): number | undefined {
+  const { row, column } = ref;
+  const cell = row.cells[column];
+  const inRow = [...relation.left, ...relation.right].every((c) => c.row === row);
+  if (!inRow || row.unread || cell.invalid) return valueOf(ref);
+  if (cell.uncertainColumn) {
+    const covered = new Set([...relation.left, ...relation.right].map((c) => c.column));
+    for (let i = 1; i < row.cells.length - 1; i++) if (!covered.has(i)) return undefined;
+  }
+  return cell.value ?? 0;
 }
 
 function evaluate(relation: Relation): Evaluated | undefined {
-  const left = relation.left.map((c) => valueFor(c, relation.kind));
-  const right = relation.right.map((c) => valueFor(c, relation.kind));
+  const left = relation.left.map((c) => valueFor(c, relation));
+  const right = relation.right.map((c) => valueFor(c, relation));
   if ([...left, ...right].some((v) => v === undefined)) return undefined;
   const leftSum = sum(left as number[]);
   const rightSum = sum(right as number[]);
@@ -122,10 +145,7 @@ function evaluate(relation: Relation): Evaluated | undefined {
 const key = (c: CellRef) => `${c.table.def.id}:${c.row.def.id}:${c.column}`;
 
 function analyse(report: Report): Relations {
-  const relations = [
-    ...(report.tables.requests ? requestRelations(report.tables.requests) : []),
-    ...(report.tables.review ? reviewRelations(report.tables.review) : []),
-  ];
+  const relations = Object.values(report.tables).flatMap((t) => (t ? tableRelations(t) : []));
   const checked = relations.map(evaluate).filter((e): e is Evaluated => !!e);
   const failing = checked.filter((e) => !e.holds);
 

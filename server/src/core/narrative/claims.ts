@@ -4,7 +4,7 @@
 
 import type { Report } from '../parse/model';
 import type { CellRef } from '../relations';
-import { relationsOf, sameCell } from '../relations';
+import { relationsOf, sameCell, valueOf } from '../relations';
 import { compactOf } from '../parse/compacted';
 import { compactSpan, type Compact, type Span } from '../text';
 import { findFigures, type Figure } from './figures';
@@ -62,10 +62,10 @@ export function sumOf(report: Report, cells: CellRef[]): number | undefined {
   const failing = relationsOf(report).failing;
   let total = 0;
   for (const ref of cells) {
-    const cell = ref.row.cells[ref.column];
-    if (ref.row.unread || cell.invalid || cell.uncertainColumn) return undefined;
+    const value = valueOf(ref);
+    if (value === undefined) return undefined;
     if (failing.some((e) => [...e.relation.left, ...e.relation.right].some((c) => sameCell(c, ref)))) return undefined;
-    total += cell.value ?? 0;
+    total += value;
   }
   return total;
 }

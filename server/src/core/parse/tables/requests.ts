@@ -2,6 +2,7 @@
 // by their labels, or by their order where the labels have drifted away from
 // their numbers (text from PDF and from PDF-to-Markdown converters).
 
+import { holdsInRow } from '../../format/relations';
 import { APPLICANT_COLUMNS, FORMATS, requestRows, type FormatId, type RowDef, type TableDef } from '../../format/tables';
 import { compact, labelKey, type Line, type Span } from '../../text';
 import type { RowLabel, SectionNode, Table, TableRow } from '../model';
@@ -13,8 +14,7 @@ import { buildRow } from './rows';
 const WIDTH = APPLICANT_COLUMNS.length;
 /** Words only the sub-rows of the 2021 format's (六)其他处理 have. */
 const OTHER_HANDLING_SUBROWS = /逾期不补正|逾期未按收费|缴纳费用/;
-/** A row's total is the sum of its six applicant cells (blanks count as 0). */
-export const ROW_TOTAL: Relation = (v) => v.slice(0, 6).reduce<number>((s, x) => s + (x ?? 0), 0) === (v[6] ?? 0);
+const ROW_RELATIONS: Relation = (v) => holdsInRow('requests', v);
 
 const tableDefs = new Map<RowDef[], TableDef>();
 /** The table's definition for the rows it uses, shared like the rows themselves. */
@@ -203,7 +203,7 @@ function read(assignments: Assignment[]): { rows: TableRow[]; readCount: number 
       rows.push(buildRow(a.row, 0, APPLICANT_COLUMNS, a.label, undefined));
       continue;
     }
-    const reading = readRow(a.atoms, WIDTH, ROW_TOTAL);
+    const reading = readRow(a.atoms, WIDTH, ROW_RELATIONS);
     if (reading.kind === 'read') readCount++;
     rows.push(buildRow(a.row, 0, APPLICANT_COLUMNS, a.label, reading, a.atoms));
   }

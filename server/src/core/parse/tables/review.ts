@@ -1,6 +1,7 @@
 // Table 3 (行政复议、行政诉讼): one row of 15 numbers under a header of labels,
 // three groups of 维持, 纠正, 其他, 尚未审结 and their 总计.
 
+import { holdsInRow } from '../../format/relations';
 import { FORMATS, type FormatId } from '../../format/tables';
 import type { Line } from '../../text';
 import type { SectionNode, Table } from '../model';
@@ -9,9 +10,7 @@ import { buildRow } from './rows';
 import { readRow, type Relation } from './split';
 
 const WIDTH = 15;
-/** In each group, 总计 = 维持 + 纠正 + 其他 + 尚未审结 (blanks count as 0). */
-export const GROUP_TOTALS: Relation = (v) =>
-  [0, 5, 10].every((g) => v.slice(g, g + 4).reduce<number>((s, x) => s + (x ?? 0), 0) === (v[g + 4] ?? 0));
+const ROW_RELATIONS: Relation = (v) => holdsInRow('review', v);
 
 /** Prose after the table (or a missing section's text) ends it; a footnote (`注：`) does not. */
 function isProse(atom: Atom): boolean {
@@ -47,6 +46,6 @@ export function parseReview(text: string, lines: readonly Line[], section: Secti
   if (!values.some((v) => v.kind === 'number')) return undefined;
   const def = FORMATS[format].tables.review;
   const block = def.blocks[0];
-  const row = buildRow(block.rows[0], 0, block.columns, undefined, readRow(values, WIDTH, GROUP_TOTALS), values);
+  const row = buildRow(block.rows[0], 0, block.columns, undefined, readRow(values, WIDTH, ROW_RELATIONS), values);
   return { def, rowDefs: block.rows, rows: [row], missing: [], groupLabels: [], span: row.span };
 }
