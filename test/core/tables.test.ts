@@ -130,6 +130,38 @@ suite('table.row-total, results-total, balance: the culprit cell', () => {
   });
 });
 
+suite('table 1 in PDF order', () => {
+  const withTable1 = (lines: string[]) => {
+    const clean = CLEAN();
+    return clean.slice(0, clean.indexOf('第二十条第（一）项')) + lines.join('\n') + '\n' + clean.slice(clean.indexOf('三、收到和处理'));
+  };
+  const expected = [
+    ['rules', [0, 0, 0]],
+    ['normative', [2, 0, 15]],
+    ['licensing', [120]],
+    ['penalty', [30]],
+    ['coercion', [0]],
+    ['fees', [0]],
+  ];
+  const read = (text: string) => analyze(text).report.tables.proactive!.rows.map((r) => [r.def.id, r.cells.map((c) => c.value)]);
+  test('each block\'s labels, then its numbers', () => {
+    const text = withTable1([
+      '第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章', '行政规范性文件', '0 0 0', '2 0 15',
+      '第二十条第（五）项', '信息内容', '本年处理决定数量', '行政许可', '120',
+      '第二十条第（六）项', '信息内容', '本年处理决定数量', '行政处罚', '行政强制', '30', '0',
+      '第二十条第（八）项', '信息内容', '本年收费金额（单位：万元）', '行政事业性收费', '0',
+    ]);
+    assert.deepEqual(read(text), expected);
+    assert.deepEqual(findings(text), []);
+  });
+  test('all the labels, then all the numbers: rows by order, each keeping its label', () => {
+    const text = withTable1(['规章', '行政规范性文件', '行政许可', '行政处罚', '行政强制', '行政事业性收费', '0 0 0', '2 0 15', '120', '30', '0', '0']);
+    assert.deepEqual(read(text), expected);
+    assert.deepEqual(findings(text), []);
+    assert.equal(analyze(text).report.tables.proactive!.rows[1].label?.text, '行政规范性文件');
+  });
+});
+
 suite('rows that cannot be read say why', () => {
   const row = '二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |';
   const unread = (text: string) => analyze(text).findings.filter((f) => f.code === 'table.cells-run-together').map((f) => f.message);
