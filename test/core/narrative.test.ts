@@ -151,6 +151,29 @@ suite('narrative.zero-claim', () => {
   });
 });
 
+suite('claims about sums of rows, groups and outcomes', () => {
+  const say = (sentence: string, base = CLEAN()) => edit(base, '均已依法答复。', `均已依法答复。${sentence}`);
+  const messages = (text: string) => analyze(text).findings.filter((f) => f.code.startsWith('narrative.')).map((f) => f.message);
+  test('a sum of result rows, and a group named with its cause', () => {
+    assert.deepEqual(messages(say('其中予以公开及部分公开5件。')), [
+      '正文称予以公开及部分公开 5 件，表格中「（一）予以公开」行「总计」列＋「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」行「总计」列为 4 件',
+    ]);
+    assert.deepEqual(messages(say('因本机关不掌握相关政府信息等原因无法提供2件。')), ['正文称无法提供 2 件，表格中「（四）无法提供」各行「总计」列之和为 1 件']);
+    assert.deepEqual(messages(say('其中予以公开及部分公开4件，因不掌握等原因无法提供1件。')), []);
+  });
+  const pending = edit(CLEAN(), '1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |', '0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 |');
+  const corrected = edit(CLEAN(), '1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |', '0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |');
+  test('均已审结 while a case is pending', () => {
+    assert.deepEqual(messages(say('行政复议1件，均已审结。', pending)), ['正文称复议1件,均已审结，但表格中表三「行政复议·尚未审结」为 1']);
+    assert.deepEqual(messages(say('共发生行政复议1件，已全部审结。', pending)).length, 1);
+    assert.deepEqual(messages(say('行政复议1件，均已审结。')), []);
+  });
+  test('无败诉 after the cases it speaks of, while one was corrected', () => {
+    assert.deepEqual(messages(say('行政复议1件，无败诉案件。', corrected)), ['正文称无败诉案件，但表格中表三「行政复议·结果纠正」为 1']);
+    assert.deepEqual(messages(say('行政复议1件，无败诉案件。')), []);
+  });
+});
+
 suite('narrative.parts-exceed-whole', () => {
   test('parts in the same unit that add up to more than the whole', () => {
     const text = prose('共发布信息100条，其中政策文件60条、解读50条。');

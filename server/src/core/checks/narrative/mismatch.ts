@@ -1,7 +1,7 @@
 import type { Localized } from '../../i18n';
 import { claimsOf, type Claim } from '../../narrative/claims';
 import { toChineseNumber } from '../../text';
-import { cellName } from '../tables/names';
+import { cellName, cellsName } from '../tables/names';
 import type { Check } from '../types';
 
 const SCOPE: Record<Exclude<Claim['scope'], 'self'>, Localized> = {
@@ -28,7 +28,7 @@ export const narrativeMismatch: Check = {
   run(ctx) {
     for (const claim of claimsOf(ctx.report)) {
       const scoped = claim.scope === 'self' ? '' : ctx.t(SCOPE[claim.scope], { word: claim.scopeWord ?? '' });
-      const cells = claim.cells.map((c) => cellName(c, ctx.lang)).join(ctx.lang === 'en' ? ' + ' : '＋');
+      const cells = cellsName(claim.cells, ctx.lang);
       const related = claim.cells
         .filter((c) => c.row.cells[c.column].span)
         .map((c) => ({ span: c.row.cells[c.column].span!, message: `${cellName(c, ctx.lang)}: ${c.row.cells[c.column].value ?? '—'}` }));

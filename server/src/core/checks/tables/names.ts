@@ -52,6 +52,24 @@ export function cellName(ref: CellRef, lang: Lang): string {
   return lang === 'en' ? `"${row}", ${column}` : `「${row}」行「${column}」列`;
 }
 
+/**
+ * Several cells, named as briefly as they can be: the sub-rows of one group in
+ * one column as that group (`「（三）不予公开」各行「总计」列之和`), else each cell.
+ */
+export function cellsName(refs: CellRef[], lang: Lang): string {
+  const [first] = refs;
+  const parent = first?.row.def.parent;
+  if (refs.length > 1 && parent && parent !== 'results' && refs.every((r) => r.column === first.column && r.row.def.parent === parent && r.table === first.table)) {
+    const siblings = first.table.rowDefs.filter((d) => d.parent === parent && !d.group);
+    if (siblings.length === refs.length) {
+      const group = first.table.rowDefs.find((d) => d.id === parent)!.label;
+      const column = columnName(first.table, first.column, lang);
+      return lang === 'en' ? `the sum of the rows of "${group}", ${column}` : `「${group}」各行「${column}」列之和`;
+    }
+  }
+  return refs.map((c) => cellName(c, lang)).join(lang === 'en' ? ' + ' : '＋');
+}
+
 export function cellValue(ref: CellRef): number | null {
   return ref.row.cells[ref.column].value;
 }
