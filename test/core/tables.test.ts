@@ -210,6 +210,14 @@ suite('table.missing, table.missing-row', () => {
     assert.deepEqual(findings(text), ['36:1 error table.missing-row']);
     assert.match(analyze(text).findings[0].message, /表二缺少「（三）不予公开 4\.保护第三方合法权益」行/);
   });
+  test('most rows not recognised: one warning for the table, not an error per row', () => {
+    const clean = CLEAN();
+    // Only 一 to （一） are there; the rest of table 2 is text the reader does not know.
+    const from = clean.indexOf('（二）部分公开');
+    const text = clean.slice(0, from) + '（表格其余部分为图片，未能复制）\n' + clean.slice(clean.indexOf('四、政府信息公开行政复议'));
+    assert.deepEqual(findings(text).filter((f) => f.includes('missing-row')), ['29:1 warning table.missing-row']);
+    assert.match(analyze(text).findings.find((f) => f.code === 'table.missing-row')!.message, /只识别出 3 行，另有 20 行未能识别/);
+  });
 });
 
 suite('cells', () => {

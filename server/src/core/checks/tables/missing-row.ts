@@ -6,8 +6,8 @@ export const tableMissingRow: Check = {
     id: 'table.missing-row',
     title: { 'zh-CN': '表格缺少行', en: 'Table row missing' },
     description: {
-      'zh-CN': '统计表在，但缺少格式规定的某一行（例如表二缺少“4.保护第三方合法权益”）。',
-      en: 'A statistical table is there but lacks a row that the format prescribes (for example 4.保护第三方合法权益 in table 2).',
+      'zh-CN': '统计表在，但缺少格式规定的某一行（例如表二缺少“4.保护第三方合法权益”）。表中大部分行都未识别时，不逐行报告，而是对整张表给出一条警告：那多半是版式未能读取，而不是缺行。',
+      en: 'A statistical table is there but lacks a row that the format prescribes (for example 4.保护第三方合法权益 in table 2). When most of its rows are not recognised, one warning is given for the table instead: more likely a layout that could not be read than rows left out.',
     },
     defaultSeverity: 'error',
     fixable: false,
@@ -20,6 +20,19 @@ export const tableMissingRow: Check = {
     for (const table of Object.values(ctx.report.tables)) {
       if (!table || (formatsDisagree && table.def.id === 'proactive')) continue;
       const order = table.rowDefs.map((r) => r.id);
+      const read = table.rows.filter((r) => !r.unread).length;
+      if (table.missing.length && table.missing.length > read) {
+        // Most of the table is not there as the format has it: more likely a layout not read than rows left out.
+        ctx.emit({
+          span: table.span,
+          severity: 'warning',
+          message: ctx.t(
+            { 'zh-CN': '{table}只识别出 {read} 行，另有 {missing} 行未能识别：表格的版式未能可靠读取，请核对表格', en: '{table}: only {read} rows were recognised and {missing} were not; the layout could not be read reliably, please check the table' },
+            { table: tableName(table.def.id, ctx.lang), read, missing: table.missing.length },
+          ),
+        });
+        continue;
+      }
       for (const def of table.missing) {
         // Point at the row that stands where the missing one should be.
         const after = table.rows.find((r) => order.indexOf(r.def.id) > order.indexOf(def.id));
