@@ -70,6 +70,11 @@ suite('large numbers', () => {
     assert.deepEqual(findings(text), ['45:10 error table.cell-invalid']);
     assert.ok(!JSON.stringify(analysis.findings.flatMap((f) => f.fixes)).includes('e+'));
   });
+  test('run-together digits are never cut into a piece beyond any real cell', () => {
+    const text = edit(CLEAN(), '一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |', '一、本年新收政府信息公开申请数量10000000000000 0 0 0 0 010000000000000');
+    const { report } = analyze(text);
+    assert.equal(report.tables.requests!.rows.find((r) => r.def.id === 'new')!.unread, 'runTogether');
+  });
   test('9007199254740993 is not taken for 9007199254740992', () => {
     const text = edit(CLEAN(), row, '2.重复申请 | 9007199254740993 | 0 | 0 | 0 | 0 | 0 | 9007199254740992 |');
     assert.deepEqual(findings(text), ['45:10 error table.cell-invalid', '45:49 error table.cell-invalid']);

@@ -182,16 +182,12 @@ function byOrder(items: Item[], leaves: RowDef[], widthOf: (row: RowDef) => numb
   // A line of numbers: at least two, unless some row has a single cell (table 1).
   const least = Math.min(2, ...leaves.map(widthOf));
   const numberRows = rows.filter((r) => r.atoms.filter((a) => a.kind === 'number').length >= least);
-  const counts = numberRows.map((r) => r.atoms.filter((a) => a.kind === 'number').length);
   const m = numberRows.length;
   const n = leaves.length;
   if (!m) return [];
 
-  const score = (r: NumberRow, leaf: RowDef, count: number) => {
-    // More numbers than the row has cells: not that row; as many: the best fit without a label.
-    const width = widthOf(leaf);
-    if (count > width && r.atoms.every((a) => a.delimited || a.kind !== 'number' || !a.number?.digits || a.number.digits.length === 1)) return -6;
-    if (!r.anchor) return count === width ? 1 : 0;
+  const score = (r: NumberRow, leaf: RowDef) => {
+    if (!r.anchor) return 1;
     const c = r.anchor.candidates.find((x) => x.row === leaf);
     return c ? (c.quality === 'fragment' ? 3 : 4) : -6;
   };
@@ -201,12 +197,12 @@ function byOrder(items: Item[], leaves: RowDef[], widthOf: (row: RowDef) => numb
   for (let j = 1; j <= n; j++) dp[0][j] = dp[0][j - 1] - 1;
   for (let i = 1; i <= m; i++) {
     for (let j = 1; j <= n; j++) {
-      dp[i][j] = Math.max(dp[i - 1][j - 1] + score(numberRows[i - 1], leaves[j - 1], counts[i - 1]), dp[i - 1][j] - 2, dp[i][j - 1] - 1);
+      dp[i][j] = Math.max(dp[i - 1][j - 1] + score(numberRows[i - 1], leaves[j - 1]), dp[i - 1][j] - 2, dp[i][j - 1] - 1);
     }
   }
   const out: Assignment[] = [];
   for (let i = m, j = n; i > 0 && j > 0; ) {
-    if (dp[i][j] === dp[i - 1][j - 1] + score(numberRows[i - 1], leaves[j - 1], counts[i - 1])) {
+    if (dp[i][j] === dp[i - 1][j - 1] + score(numberRows[i - 1], leaves[j - 1])) {
       out.unshift({ row: leaves[j - 1], label: numberRows[i - 1].anchor ?? named.get(leaves[j - 1]) ?? undefined, atoms: numberRows[i - 1].atoms });
       i--;
       j--;
