@@ -20,6 +20,7 @@ import {
   type Span,
   type SymbolNode,
 } from '../../server/src/core/index';
+import { LAYOUTS, SOURCES, assertLayout, rowsOf } from '../layouts';
 import { REPORTS, mutate, pathological, random, randomText } from './mutate';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 300);
@@ -106,6 +107,36 @@ suite('properties over mutated real reports', () => {
     for (const report of REPORTS.slice(0, 3)) {
       const crlf = report.replace(/\n/g, '\r\n');
       for (let at = 0; at < crlf.length; at += Math.max(1, Math.floor(crlf.length / 60))) exercise(crlf.slice(0, at), random(at));
+    }
+  });
+});
+
+suite('the layout matrix with random values', () => {
+  const sources = SOURCES.map(([name, source]) => {
+    const text = source();
+    return { name, text, report: analyze(text).report };
+  });
+  test(`${Math.max(30, CASES / 20)} tables with random cells in random layouts`, () => {
+    for (let i = 0; i < Math.max(30, CASES / 20); i++) {
+      const seed = SEED * 3 + i;
+      const rnd = random(seed);
+      const { name, text, report } = sources[Math.floor(rnd() * sources.length)];
+      const rows = rowsOf(report).map((r) => ({ ...r, values: [...r.values] }));
+      // Some cells changed: a count, sometimes a large one, sometimes a blank.
+      const blanks = rnd() < 0.3;
+      for (let k = Math.floor(rnd() * 8); k > 0; k--) {
+        const row = rows[Math.floor(rnd() * rows.length)];
+        const roll = rnd();
+        row.values[Math.floor(rnd() * 7)] = blanks && roll < 0.3 ? null : roll < 0.9 ? Math.floor(rnd() * 30) : Math.floor(rnd() * 100000);
+      }
+      // Blank cells are asserted only where the layout keeps them (see the FIXME in the layout matrix).
+      const layouts = rows.some((r) => r.values.includes(null)) ? LAYOUTS.filter((l) => l.lossless === true) : LAYOUTS;
+      const layout = layouts[Math.floor(rnd() * layouts.length)];
+      try {
+        assertLayout(text, report, rows, layout);
+      } catch (error) {
+        throw new Error(`seed ${seed} (${name}, ${layout.name}): ${(error as Error).message}`);
+      }
     }
   });
 });

@@ -108,13 +108,13 @@ const ONE_NUMBER = /^\s*[+\-−]?\d+(?:\.\d+)?\s*$/;
 
 /**
  * Whether empty lines in `span` are blank cells: the table has one cell per
- * line, mostly adjacent (where every cell is followed by an empty line, empty
- * lines only separate cells).
+ * line, and its empty lines are not the separators of a layout that puts one
+ * after every cell (then nearly every two lines have a gap between them).
  */
 function emptyLinesAreCells(source: string, lines: readonly Line[], span: Span): boolean {
-  let numberLines = 0;
-  let adjacent = 0;
-  let separated = 0;
+  let content = 0;
+  let single = 0;
+  let gaps = 0;
   let gap = -1;
   for (const line of linesIn(lines, span)) {
     const text = source.slice(Math.max(line.start, span.start), Math.min(line.end, span.end));
@@ -122,14 +122,12 @@ function emptyLinesAreCells(source: string, lines: readonly Line[], span: Span):
       if (gap >= 0) gap++;
       continue;
     }
-    if (ONE_NUMBER.test(fold(text))) {
-      numberLines++;
-      if (gap === 0) adjacent++;
-      else if (gap > 0) separated++;
-    }
+    content++;
+    if (ONE_NUMBER.test(fold(text))) single++;
+    if (gap > 0) gaps++;
     gap = 0;
   }
-  return numberLines >= 7 && adjacent > separated * 2;
+  return gaps > 0 && single >= 7 && single * 2 >= content && gaps < (content - 1) * 0.8;
 }
 
 export function tokenize(source: string, lines: readonly Line[], span: Span): Atom[] {
