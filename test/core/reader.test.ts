@@ -80,3 +80,58 @@ suite('large numbers', () => {
     assert.deepEqual(findings(text), ['45:10 error table.cell-invalid', '45:49 error table.cell-invalid']);
   });
 });
+
+suite('what saved pages and PDFs leave inside tables', () => {
+  const row = '2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+  test('HTML comments, tags, entities and zero-width spaces inside cells are no part of them', () => {
+    for (const cells of [
+      '<!--[if !supportMisalignedColumns]-->1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+      '1&nbsp; | 0 | 0 | 0 | 0 | 0 | 1<br> |',
+      '<span>1</span> | 0\u200b | 0 | 0 | 0 | 0 | 1 |',
+    ]) {
+      const text = edit(CLEAN(), row, `2.重复申请 | ${cells}`);
+      assert.deepEqual(values(analyze(text).report, 'requests', 'rejected.repeat'), [1, 0, 0, 0, 0, 0, 1], cells);
+    }
+    const blank = edit(CLEAN(), row, '2.重复申请 | &nbsp; | 0 | 0 | 0 | 0 | 0 | 0 |');
+    assert.deepEqual(values(analyze(blank).report, 'requests', 'rejected.repeat'), [null, 0, 0, 0, 0, 0, 0]);
+  });
+  test('a page footer run into a flattened row is not a cell', () => {
+    const oneLine = relayout(CLEAN(), 'flattened').split('\n').join('');
+    for (const footer of ['- 5 -', '第5页', '第5页，共9页']) {
+      const text = edit(oneLine, '（七）总计4100005', `（七）总计4100005${footer}`);
+      assert.deepEqual(values(analyze(text).report, 'requests', 'resultsTotal'), [4, 1, 0, 0, 0, 0, 5], footer);
+      assert.deepEqual(findings(text), findings(oneLine), footer);
+    }
+  });
+  test('page numbers on a line of their own, in their usual forms', () => {
+    for (const footer of ['第5页，共9页', '第5页/共9页', '共9页 第5页', '·5·', 'Page 5', '[5]']) {
+      const text = edit(CLEAN(), '1 | 0 | 0 | 0 | 1 | 0 |', `${footer}\n1 | 0 | 0 | 0 | 1 | 0 |`);
+      assert.deepEqual(findings(text), [], footer);
+    }
+  });
+  test('table 3 one number per line with a stray number: too many values, a warning, no total error', () => {
+    const cells = '1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+    const text = edit(CLEAN(), cells, ['5', ...cells.split(' | ').map((c) => c.replace(' |', ''))].join('\n'));
+    assert.deepEqual(findings(text).map((f) => f.split(' ').slice(1).join(' ')), ['warning table.cells-run-together']);
+    const footnote = edit(CLEAN(), cells, cells.split(' | ').map((c) => c.replace(' |', '')).join('\n') + '\n注：本表数据截至2023年12月31日');
+    assert.deepEqual(findings(footnote), []);
+  });
+  test('— or / between spaces marks a blank cell in its place', () => {
+    const text = edit(CLEAN(), '一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |', '一、本年新收政府信息公开申请数量 4 — 1 — / — 5');
+    assert.deepEqual(values(analyze(text).report, 'requests', 'new'), [4, null, 1, null, null, null, 5]);
+    const review = edit(CLEAN(), '1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '1 — — — 1 — — — — — — — — — —');
+    assert.deepEqual(values(analyze(review).report, 'review', 'cases'), [1, null, null, null, 1, ...new Array(10).fill(null)]);
+  });
+  test('blanks dropped where the relation still reads the row: the values whose column is unknown are said', () => {
+    const text = edit(CLEAN(), '一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |', '一、本年新收政府信息公开申请数量 4 1 5');
+    assert.deepEqual(analyze(text).findings.map((f) => f.message), [
+      '表二「一、本年新收政府信息公开申请数量」行的数值（4 1 5）少于 7 个单元格，空白单元格未保留：1 所在的列无法确定，不用于取决于其所在列的核对',
+    ]);
+  });
+  test('a full-width ordinal glued to its group\'s label (（三）不予公开１.属于国家秘密)', () => {
+    const oneLine = relayout(CLEAN(), 'flattened').split('\n').join('');
+    const text = edit(oneLine, '（三）不予公开1.属于国家秘密', '（三）不予公开１.属于国家秘密');
+    assert.deepEqual(analyze(text).report.tables.requests!.missing, []);
+    assert.deepEqual(values(analyze(text).report, 'requests', 'withheld.secret'), [0, 0, 0, 0, 0, 0, 0]);
+  });
+});

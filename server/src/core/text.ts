@@ -301,7 +301,8 @@ export function maskedMatch(maskedKey: string, officialKey: string, minVisible =
 }
 
 /** Page numbers that PDF text leaves between paragraphs: `- 4 -`, `— 5 —`, `第3页`. */
-const PAGE_FOOTER = /^[-—–－]\s*\d+\s*[-—–－]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$/;
+const PAGE_FOOTER =
+  /^[-—–－]\s*\d+\s*[-—–－]$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^共\s*\d+\s*页\s*[,，/]?\s*第\s*\d+\s*页$|^\d+\s*\/\s*\d+$|^[·•]\s*\d+\s*[·•]$|^page\s*\d+(\s*of\s*\d+)?$|^\[\s*\d+\s*\]$/i;
 
 export function isPageFooter(line: string): boolean {
   return PAGE_FOOTER.test(fold(line).trim());

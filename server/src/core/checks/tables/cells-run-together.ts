@@ -14,14 +14,20 @@ const MESSAGES: Record<UnreadReason, Localized> = {
   },
 };
 
+/** Read, but some values' columns are unknown: no relation that depends on their column uses them. */
+const UNCERTAIN: Localized = {
+  'zh-CN': '{what}的数值（{written}）少于 {width} 个单元格，空白单元格未保留：{values} 所在的列无法确定，不用于取决于其所在列的核对',
+  en: '{what}: fewer values ({written}) than its {width} cells, blank cells were dropped; the column of {values} is unknown, and no check that depends on it uses it',
+};
+
 export const tableCellsRunTogether: Check = {
   meta: {
     id: 'table.cells-run-together',
     title: { 'zh-CN': '行的数字无法对应到单元格', en: "Row's numbers cannot be read into cells" },
     description: {
       'zh-CN':
-        '复制时表格的分隔丢失，一行的数字无法唯一地对应到各单元格：数字连在了一起（如“行政规范性文件1250160”）且无法按表格的关系唯一地拆分，数值多于单元格，或空白单元格未保留而数值少于单元格。此时不做任何依赖这些数字的计算判断，请恢复单元格之间的分隔。',
-      en: "The table's cell boundaries were lost in copying and a row's numbers cannot be matched to its cells one way only: digits ran together (行政规范性文件1250160) and the table's relations do not split them uniquely, there are more values than cells, or blank cells were dropped and there are fewer. No arithmetic finding depends on these numbers; restore the separation between the cells.",
+        '复制时表格的分隔丢失，一行的数字无法唯一地对应到各单元格：数字连在了一起（如“行政规范性文件1250160”）且无法按表格的关系唯一地拆分，数值多于单元格，或空白单元格未保留而数值少于单元格。此时不做任何依赖这些数字的计算判断；只有部分数值所在的列无法确定时，也予以提示，这些数值不用于取决于其所在列的核对。请恢复单元格之间的分隔。',
+      en: "The table's cell boundaries were lost in copying and a row's numbers cannot be matched to its cells one way only: digits ran together (行政规范性文件1250160) and the table's relations do not split them uniquely, there are more values than cells, or blank cells were dropped and there are fewer. No arithmetic finding depends on these numbers; where only some values' columns are unknown, that is said too, and no check that depends on their column uses them. Restore the separation between the cells.",
     },
     defaultSeverity: 'warning',
     fixable: false,
@@ -30,7 +36,8 @@ export const tableCellsRunTogether: Check = {
     for (const table of Object.values(ctx.report.tables)) {
       if (!table) continue;
       for (const row of table.rows) {
-        if (!row.unread) continue;
+        const uncertain = row.cells.filter((c) => c.uncertainColumn);
+        if (!row.unread && !uncertain.length) continue;
         const width = table.def.blocks[row.block].columns.length;
         const text = ctx.report.text.slice(row.span.start, row.span.end).replace(/\s+/g, ' ');
         // The row as written, briefly: a message is read in a list, the text is in the editor.
@@ -39,7 +46,9 @@ export const tableCellsRunTogether: Check = {
         const args = { what, written, width };
         ctx.emit({
           span: row.span,
-          message: ctx.t(MESSAGES[row.unread], args),
+          message: row.unread
+            ? ctx.t(MESSAGES[row.unread], args)
+            : ctx.t(UNCERTAIN, { ...args, values: uncertain.map((c) => c.value).join(ctx.lang === 'en' ? ', ' : '、') }),
         });
       }
     }

@@ -21,8 +21,12 @@ export interface Atom {
   line: number;
   /** Came from a pipe or tab cell: a number there is never run together with another. */
   delimited: boolean;
-  /** A blank cell written as an empty line, in a table of one cell per line. */
-  emptyLine?: boolean;
+  /**
+   * A blank cell whose place among the row's values is written, outside
+   * delimited cells: an empty line in a table of one cell per line, a `—`
+   * between spaces.
+   */
+  placed?: boolean;
   number?: ParsedNumber;
 }
 
@@ -78,9 +82,28 @@ function trimmed(text: string, start: number, end: number): { start: number; end
 function scanText(text: string, offset: number, line: number, out: Atom[]): void {
   const folded = fold(text);
   let last = 0;
+  // Text between numbers, by its white-space-separated words: a filler standing alone (`90 — 5 — — — 95`) is a
+  // blank cell in its place; the other words are label text.
   const pushText = (from: number, to: number) => {
-    const t = trimmed(text, from, to);
-    if (t.end > t.start) out.push({ kind: 'text', span: { start: offset + t.start, end: offset + t.end }, text: text.slice(t.start, t.end), line, delimited: false });
+    let textStart = -1;
+    let textEnd = -1;
+    const flush = () => {
+      if (textStart >= 0) out.push({ kind: 'text', span: { start: offset + textStart, end: offset + textEnd }, text: text.slice(textStart, textEnd), line, delimited: false });
+      textStart = -1;
+    };
+    const word = /\S+/g;
+    word.lastIndex = from;
+    for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
+      const end = Math.min(m.index + m[0].length, to);
+      if (FILLER.test(fold(text.slice(m.index, end)))) {
+        flush();
+        out.push({ kind: 'blank', span: { start: offset + m.index, end: offset + end }, text: text.slice(m.index, end), line, delimited: false, placed: true });
+      } else {
+        if (textStart < 0) textStart = m.index;
+        textEnd = end;
+      }
+    }
+    flush();
   };
   NUMBER_IN_TEXT.lastIndex = 0;
   for (let m = NUMBER_IN_TEXT.exec(folded); m; m = NUMBER_IN_TEXT.exec(folded)) {
@@ -130,18 +153,32 @@ function emptyLinesAreCells(source: string, lines: readonly Line[], span: Span):
   return gaps > 0 && single >= 7 && single * 2 >= content && gaps < (content - 1) * 0.8;
 }
 
+/**
+ * What a saved web page or a PDF leaves inside a table's text and is no part
+ * of any cell: HTML comments, tags and entities (`<!--[if …]-->`, `<br>`,
+ * `&nbsp;`), zero-width characters, and a page footer run into a flattened row
+ * (`…01- 5 -四、…`, `第5页，共9页`) — not a dash-marked cell among others (`4 — 1 — 5`).
+ */
+const DEBRIS =
+  /<!--[\s\S]*?-->|<\/?[a-zA-Z][^<>]{0,200}>|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d{1,6}|#x[0-9a-fA-F]{1,6});|[\u200b-\u200d\u2060]|(?<![-—–－/]\s{0,3})[-—–－]\s+\d{1,3}\s+[-—–－](?!\s{0,3}[-—–－/\d])|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，/／]?\s*第\s*\d{1,3}\s*页/g;
+
+/** The text with debris blanked out by spaces, so that offsets stay those of the source. */
+function withoutDebris(text: string): string {
+  return text.replace(DEBRIS, (m) => ' '.repeat(m.length));
+}
+
 export function tokenize(source: string, lines: readonly Line[], span: Span): Atom[] {
   const atoms: Atom[] = [];
   const emptyCells = emptyLinesAreCells(source, lines, span);
   for (const line of linesIn(lines, span)) {
     if (line.end < span.start) continue;
     const start = Math.max(line.start, span.start);
-    const text = source.slice(start, Math.min(line.end, span.end));
+    const text = withoutDebris(source.slice(start, Math.min(line.end, span.end)));
     if (isBlank(text)) {
       // Between a row's label or cells and its next cell: a blank cell (its end is decided by the reader).
       const previous = atoms[atoms.length - 1];
       if (emptyCells && previous && previous.line === line.index - 1 && !previous.delimited) {
-        atoms.push({ kind: 'blank', span: { start, end: start }, text: '', line: line.index, delimited: false, emptyLine: true });
+        atoms.push({ kind: 'blank', span: { start, end: start }, text: '', line: line.index, delimited: false, placed: true });
       }
       continue;
     }

@@ -30,7 +30,7 @@ interface Keys {
  * Where a new label starts inside a run of text: `三、`, `（三）`, `3.` / `3、`.
  * A flattened row such as `三、本年度办理结果（一）予以公开` holds two labels.
  */
-const MARKER = /[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）]|(?<!\d)\d{1,2}\s*[.、．](?=[^\d\s])/g;
+const MARKER = /[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）]|(?<![0-9０-９])[0-9０-９]{1,2}\s*[.、．](?=[^0-9０-９\s])/g;
 
 export class RowMatcher {
   private readonly keys: Keys[];

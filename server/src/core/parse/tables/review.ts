@@ -22,9 +22,14 @@ export function parseReview(text: string, lines: readonly Line[], section: Secti
   const values: Atom[] = [];
   const numbersOnLine = new Map<number, number>();
   const proseLines = new Set<number>();
+  const textLines = new Set<number>();
   for (const a of atoms) {
     if (a.kind === 'number') numbersOnLine.set(a.line, (numbersOnLine.get(a.line) ?? 0) + 1);
-    else if (a.kind === 'text' && isProse(a)) proseLines.add(a.line);
+    else if (a.kind === 'text') {
+      textLines.add(a.line);
+      // A footnote's numbers (`注：本表数据截至2024年12月31日`) are no cells either.
+      if (isProse(a) || /^注/.test(a.text.trim())) proseLines.add(a.line);
+    }
   }
   let numbers = 0;
   for (let i = 0; i < atoms.length; i++) {
@@ -38,8 +43,13 @@ export function parseReview(text: string, lines: readonly Line[], section: Secti
     values.push(atom);
     if (atom.kind === 'number') numbers++;
     if (numbers >= WIDTH && (numbersOnLine.get(atom.line) ?? 0) <= WIDTH) {
-      // Keep the rest of this line's cells (trailing blanks) but nothing after it.
-      for (let j = i + 1; j < atoms.length && atoms[j].line === atom.line; j++) if (atoms[j].kind !== 'text') values.push(atoms[j]);
+      // Keep the rest of this line's cells (trailing blanks), and the lines of nothing but numbers that
+      // follow (one cell per line): more numbers than cells make the row unread, never a guess.
+      let j = i + 1;
+      for (; j < atoms.length && atoms[j].line === atom.line; j++) if (atoms[j].kind !== 'text') values.push(atoms[j]);
+      for (; j < atoms.length && atoms[j].kind !== 'text' && !textLines.has(atoms[j].line) && !proseLines.has(atoms[j].line); j++) {
+        if (atoms[j].kind === 'number') values.push(atoms[j]);
+      }
       break;
     }
   }

@@ -117,8 +117,9 @@ export function readRow(atoms: readonly Atom[], width: number, relation?: Relati
     while (drafts.length < width) drafts.push({ value: null });
     return { kind: 'read', cells: drafts };
   }
-  // One cell per line with blank cells as empty lines: the cells are given, in order, when they fill the row.
-  if (atoms.some((a) => a.emptyLine)) {
+  // Blank cells whose places are written (empty lines in one cell per line, `—` between spaces): the cells
+  // are given, in order, when they fill the row.
+  if (atoms.some((a) => a.placed)) {
     // Empty lines after the row's last cell separate it from the next row.
     const cells = atoms.slice(0, width);
     if (cells.length === width && atoms.slice(width).every((a) => a.kind === 'blank') && cells.every((a) => a.kind === 'blank' || !mayRunTogether(a) || !/^[+-]?0\d/.test(a.number!.digits!))) {
