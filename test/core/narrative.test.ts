@@ -151,6 +151,19 @@ suite('narrative.zero-claim', () => {
   });
 });
 
+suite('suggestions, not fixes, for figures', () => {
+  test('a prose figure is corrected only by a suggestion, and not at all where its scope differs (seed 001)', () => {
+    const { findings: all } = analyze(readFixture('examples/001_67c1420167c13949.txt'));
+    const mismatches = all.filter((f) => f.code === 'narrative.mismatch');
+    assert.ok(mismatches.length > 0);
+    for (const f of mismatches) {
+      if (f.severity === 'information') assert.deepEqual(f.fixes, [], f.message);
+      else assert.ok(f.fixes.length > 0 && f.fixes.every((x) => x.safety === 'suggestion'), f.message);
+    }
+    assert.ok(mismatches.some((f) => f.severity === 'information'));
+  });
+});
+
 suite('claims about sums of rows, groups and outcomes', () => {
   const say = (sentence: string, base = CLEAN()) => edit(base, '均已依法答复。', `均已依法答复。${sentence}`);
   const messages = (text: string) => analyze(text).findings.filter((f) => f.code.startsWith('narrative.')).map((f) => f.message);

@@ -95,12 +95,13 @@ describe('language server over stdio', () => {
     assert.deepEqual(first.diagnostics.map((d) => messageText(d.message)).sort(), messages('zh-CN').sort());
   });
 
-  it('offers the preferred quick fix for the count claim, tied to the version', async () => {
+  it('offers the count claim\'s correction as a suggestion (never preferred: it changes a fact), tied to the version', async () => {
     const claim = first.diagnostics.find((d) => d.code === 'section.count-claim')!;
     const params = { textDocument: { uri }, range: claim.range, context: { diagnostics: [claim], only: ['quickfix'] } };
     const actions = (await session.connection.sendRequest(CodeActionRequest.type, params)) as CodeAction[];
-    const preferred = actions.find((a) => a.isPreferred);
-    assert.ok(preferred, 'a preferred fix');
+    assert.equal(actions.filter((a) => a.isPreferred).length, 0);
+    const preferred = actions.find((a) => a.edit && a.diagnostics?.length === 1);
+    assert.ok(preferred, 'the suggestion');
     assert.equal(preferred.kind, 'quickfix');
     assert.deepEqual(preferred.diagnostics?.map((d) => d.code), ['section.count-claim']);
     const change = preferred.edit?.documentChanges?.[0] as TextDocumentEdit;

@@ -117,14 +117,17 @@ function touches(a: Span, b: Span): boolean {
 }
 
 /**
- * The preferred fixes of the given findings, in order, leaving out each fix
- * one of whose edits touches an edit already taken: what "fix all" applies.
+ * The safe fixes (`safety: 'fix'`, the preferred one first) of the given
+ * findings, in order, leaving out each fix one of whose edits touches an edit
+ * already taken: what "fix all" and `source.fixAll` apply. Never a suggestion:
+ * nothing that changes a fact runs unasked or on save.
  */
 function combineFixes(findings: readonly Finding[], indices: readonly number[]): { edits: Edit[]; fixed: number[] } {
   const edits: Edit[] = [];
   const fixed: number[] = [];
   for (const index of indices) {
-    const fix = findings[index].fixes.find((f) => f.preferred);
+    const safe = findings[index].fixes.filter((f) => f.safety === 'fix');
+    const fix = safe.find((f) => f.preferred) ?? safe[0];
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((e) => edits.some((taken) => touches(taken.span, e.span)))) continue;
     edits.push(...fix.edits);
@@ -155,7 +158,8 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
     const diagnosticOf = (index: number) => picked.get(index) ?? toDiagnostic(document, entry, findings[index], index);
     for (const index of order) {
       for (const fix of findings[index].fixes) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred, diagnostics: [diagnosticOf(index)], edit: edit(fix.edits) });
+        // Preferred (what "auto fix" applies) only where the change is certain: a fix, not a suggestion.
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred && fix.safety === 'fix', diagnostics: [diagnosticOf(index)], edit: edit(fix.edits) });
       }
     }
     // Per check of the findings asked about: fix all of that check in the file, turn it off, read its page.

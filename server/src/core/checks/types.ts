@@ -13,11 +13,20 @@ export interface Edit {
   newText: string;
 }
 
+/**
+ * `fix`: mechanical and meaning-preserving (official wording, a lost numeral,
+ * a missing heading): what fix-all and save may apply. `suggestion`: changes
+ * a fact (a number in a table or in the prose, a count claim): offered, applied
+ * only when the user picks it.
+ */
+export type FixSafety = 'fix' | 'suggestion';
+
 export interface Fix {
   title: string;
   edits: Edit[];
-  /** The fix to apply when the user asks for "the" fix; also what fix-all applies. */
+  /** The one the user most likely wants among the finding's fixes. */
   preferred: boolean;
+  safety: FixSafety;
 }
 
 export interface Related {

@@ -19,8 +19,8 @@ export const narrativeMismatch: Check = {
     id: 'narrative.mismatch',
     title: { 'zh-CN': '正文数字与表格不符', en: 'Prose figure contradicts the table' },
     description: {
-      'zh-CN': '正文中的数字（如“受理政府信息公开申请33件”“行政复议4件”“规范性文件2件”，以及所占百分比）与统计表中对应单元格的数值不一致。说的是更大范围（如本机关报告中的“全区”）或其他期间时，仍然报告，但严重程度为“信息”。快速修复以表格数值替换正文数字（不会反向修改表格）。',
-      en: 'A figure in the prose (受理政府信息公开申请33件, 行政复议4件, 规范性文件2件, or a percentage) differs from the table cell it speaks about. A claim about a wider body (全区 in an office’s report) or another period is still reported, at information severity. The quick fix puts the table’s value into the prose (never the reverse).',
+      'zh-CN': '正文中的数字（如“受理政府信息公开申请33件”“行政复议4件”“规范性文件2件”，以及所占百分比）与统计表中对应单元格的数值不一致。说的是更大范围（如本机关报告中的“全区”）或其他期间时，仍然报告，但严重程度为“信息”。建议以表格数值替换正文数字（不会反向修改表格；范围不同时不提供），由用户选择，不会被“全部修复”或保存时自动应用。',
+      en: 'A figure in the prose (受理政府信息公开申请33件, 行政复议4件, 规范性文件2件, or a percentage) differs from the table cell it speaks about. A claim about a wider body (全区 in an office’s report) or another period is still reported, at information severity. A suggestion puts the table’s value into the prose (never the reverse; none where the scope differs), applied only when picked, never by fix-all or on save.',
     },
     defaultSeverity: 'warning',
     fixable: true,
@@ -45,13 +45,17 @@ export const narrativeMismatch: Check = {
               { what, claimed: claim.figure.written, expected: claim.expected, cells, unit: claim.quantity.unit },
             ) + scoped,
           related,
-          fixes: [
-            {
-              title: ctx.t({ 'zh-CN': '改为表格中的数值 {value}', en: 'Use the table’s value {value}' }, { value }),
-              edits: [{ span: claim.figure.span, newText: value }],
-              preferred: true,
-            },
-          ],
+          // A figure about another scope (全区, another year) is not the table's to correct.
+          fixes: scoped
+            ? []
+            : [
+                {
+                  title: ctx.t({ 'zh-CN': '改为表格中的数值 {value}', en: 'Use the table’s value {value}' }, { value }),
+                  edits: [{ span: claim.figure.span, newText: value }],
+                  preferred: true,
+                  safety: 'suggestion',
+                },
+              ],
         });
         continue;
       }
@@ -66,11 +70,12 @@ export const narrativeMismatch: Check = {
               { what, claimed: percent.figure.written, expected: percent.expected },
             ) + scoped,
           related,
-          fixes: [
+          fixes: scoped ? [] : [
             {
               title: ctx.t({ 'zh-CN': '改为 {value}%', en: 'Change to {value}%' }, { value: percent.expected }),
               edits: [{ span: percent.figure.span, newText: String(percent.expected) }],
               preferred: true,
+              safety: 'suggestion',
             },
           ],
         });

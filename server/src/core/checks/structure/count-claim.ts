@@ -38,6 +38,7 @@ export const sectionCountClaim: Check = {
             title: ctx.t({ 'zh-CN': '改为“{right}”', en: 'Change to {right}' }, { right }),
             edits: [{ span, newText: right }],
             preferred: true,
+            safety: 'suggestion',
           },
         ],
       });

@@ -30,6 +30,7 @@ export const sectionHeadingVariant: Check = {
             title: ctx.t({ 'zh-CN': '改为「{official}」', en: 'Change to "{official}"' }, args),
             edits: [{ span: section.heading.title.span, newText: section.def.official }],
             preferred: true,
+            safety: 'fix',
           },
         ],
       });

@@ -30,6 +30,7 @@ export const sectionMisnumbered: Check = {
             title: ctx.t({ 'zh-CN': '序号改为“{n}”', en: 'Renumber as {n}' }, args),
             edits: [{ span: numeral.span, newText: right }],
             preferred: true,
+            safety: 'fix',
           },
         ],
       });

@@ -74,6 +74,7 @@ export const sectionMissing: Check = {
             title: ctx.t({ 'zh-CN': '插入标题「{heading}」', en: 'Insert the heading "{heading}"' }, { heading }),
             edits: [edit],
             preferred: true,
+            safety: 'fix',
           },
         ],
       });

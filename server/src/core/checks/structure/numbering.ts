@@ -61,6 +61,7 @@ export const sectionNumbering: Check = {
                 title: ctx.t({ 'zh-CN': '序号改为{missing}', en: 'Renumber as {missing}' }, args),
                 edits: [{ span: sub.heading.numeral.span, newText: toChineseNumber(expected) }],
                 preferred: true,
+                safety: 'fix',
               },
             ],
           });
@@ -81,6 +82,7 @@ export const sectionNumbering: Check = {
                   title: ctx.t({ 'zh-CN': '补上序号{missing}', en: 'Add the numeral {missing}' }, args),
                   edits: [{ span: { start: at, end: at }, newText: args.missing }],
                   preferred: true,
+                  safety: 'fix',
                 },
               ],
             });

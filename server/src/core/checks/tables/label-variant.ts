@@ -28,8 +28,10 @@ export const tableLabelVariant: Check = {
           fixes: [
             {
               title: ctx.t({ 'zh-CN': '改为「{official}」', en: 'Change to "{official}"' }, args),
-              edits: [{ span: label.span, newText: label.row.label }],
+              // After a digit (two rows on one line), a space keeps the restored ordinal apart from the cell before it.
+              edits: [{ span: label.span, newText: (/\d/.test(ctx.report.text[label.span.start - 1] ?? '') && /^\d/.test(label.row.label) ? ' ' : '') + label.row.label }],
               preferred: true,
+              safety: 'fix',
             },
           ],
         });

@@ -78,5 +78,6 @@ export function cellValue(ref: CellRef): number | null {
 export function setCellFix(ref: CellRef, value: number, title: string, preferred: boolean): Fix | undefined {
   const cell = ref.row.cells[ref.column];
   if (!cell.span || cell.split) return undefined;
-  return { title, edits: [{ span: cell.span, newText: String(value) }], preferred };
+  // A number is a fact: changing it is always the user's choice.
+  return { title, edits: [{ span: cell.span, newText: String(value) }], preferred, safety: 'suggestion' };
 }
