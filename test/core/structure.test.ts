@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
 import { analyze, applyEdits } from '../../server/src/core/index';
-import { CLEAN, assertFixResolves, edit, findings, readFixture } from '../helpers';
+import { CLEAN, applyFix, assertFixResolves, edit, findings, readFixture } from '../helpers';
 
 suite('a clean report', () => {
   test('has no finding', () => assert.deepEqual(findings(CLEAN()), []));
@@ -20,6 +20,26 @@ suite('section.missing', () => {
     assert.deepEqual(findings(text), ['59:1 error section.missing']);
     const fixed = assertFixResolves(text, 'section.missing');
     assert.deepEqual(findings(fixed), []);
+  });
+  test('a table section without its heading (二, 三, 四; both formats, Markdown): inserted before its table, the report as before', () => {
+    const sources: [string, string][] = [
+      ['constructed 2021', CLEAN()],
+      ['constructed 2019', readFixture('test/fixtures/constructed/clean-2019.txt')],
+      ['corpus 009 (Markdown)', readFixture('test/fixtures/corpus/009_shuyang_2025_ocrmd.txt')],
+      ['seed 004 (pipe)', readFixture('examples/004_164254f647ab523c.txt')],
+    ];
+    for (const [name, text] of sources) {
+      const before = findings(text);
+      for (const heading of ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']) {
+        const line = text.split('\n').find((l) => l.replace(/^#+\s*/, '').trim() === heading);
+        if (!line) continue;
+        const without = analyze(edit(text, `${line}\n`, ''));
+        const missing = without.findings.filter((f) => f.code === 'section.missing');
+        assert.equal(missing.length, 1, `${name}: ${heading}`);
+        // With its heading back, the section reads its table again: the report is as it was.
+        assert.deepEqual(findings(applyFix(without, missing[0])), before, `${name}: ${heading}`);
+      }
+    }
   });
   test('a section removed entirely: the heading is inserted before the next one', () => {
     const text = edit(CLEAN(), '五、存在的主要问题及改进情况\n（一）存在问题。政策解读形式还不够丰富。\n（二）改进情况。下一步将丰富解读形式，提升解读质量。\n', '');

@@ -291,3 +291,13 @@ export const ROW_ORDINAL_DIGITS = Math.max(
  * or above it is invalid and no relation uses it.
  */
 export const MAX_CELL_VALUE = 10 ** 12;
+
+/**
+ * How each table's text begins (on `labelKey` text of a line): where a missing
+ * section's heading belongs when its table survives inside the section before.
+ */
+export const TABLE_START: Record<TableId, RegExp> = {
+  proactive: /^(第二十条第一项|信息内容本年)/,
+  requests: /^(本列数据的勾稽关系|申请人情况|一本年新收政府信息公开申请数量)/,
+  review: /^行政复议(行政诉讼|$)/,
+};

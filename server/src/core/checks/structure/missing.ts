@@ -1,7 +1,8 @@
 import { SECTIONS, type SectionDef } from '../../format/sections';
+import { TABLE_START, type TableId } from '../../format/tables';
 import type { Report } from '../../parse/model';
 import { lineContentStart } from '../../parse/structure';
-import { linesIn, type Line } from '../../text';
+import { labelKey, linesIn, type Line } from '../../text';
 import type { Check, Edit } from '../types';
 import { insertHeadingBefore, officialHeading, sectionArgs } from '../util';
 
@@ -15,11 +16,14 @@ const FIRST_SUBSECTION = /^[(（]\s*一\s*[)）]/;
 function orphanedStart(report: Report, def: SectionDef): Line | undefined {
   const first = def.subsections?.[1];
   const previous = report.sections.filter((s) => s.def.number < def.number).pop();
-  if (!first || !previous) return undefined;
+  if (!previous) return undefined;
+  // A section with a table: its table's first line (caption, header or first label) survives.
+  const table = def.holdsTable ? (def.key as TableId) : undefined;
   return [...linesIn(report.lines, previous.body)].find((line) => {
     if (line.start < previous.body.start || line.end > previous.body.end) return false;
     const content = report.text.slice(lineContentStart(line), line.end);
-    return FIRST_SUBSECTION.test(content) && first.test(content.split(/[。：:；;]/)[0]);
+    if (table) return TABLE_START[table].test(labelKey(content));
+    return !!first && FIRST_SUBSECTION.test(content) && first.test(content.split(/[。：:；;]/)[0]);
   });
 }
 
