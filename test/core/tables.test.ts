@@ -86,14 +86,20 @@ suite('table.row-total, results-total, balance: the culprit cell', () => {
     assert.deepEqual(findings(text), ['31:47 error table.row-total', '52:33 error table.results-total']);
     const [rowTotal] = analyze(text).findings;
     assert.equal(rowTotal.message, '「（一）予以公开」行总计 4 ≠ 各申请人之和 3（2+1+0+0+0+0）');
-    assert.equal(rowTotal.fixes[0].title, '将「（一）予以公开」行「总计」列改为 3');
+    // The total set to the sum of its parts, named with the relations it mends; a suggestion, never preferred.
+    assert.deepEqual(rowTotal.fixes.map((f) => [f.title, f.safety, f.preferred]), [['将「（一）予以公开」行「总计」列改为各项之和 3（使行总计、（七）总计成立）', 'suggestion', false]]);
     assert.deepEqual(findings(assertFixResolves(text, 'table.row-total')), []);
   });
   test('a wrong part: the row total, the column total and the balance point at it', () => {
     const text = edit(CLEAN(), '（七）总计 | 4 | 1 |', '（七）总计 | 5 | 1 |');
     assert.deepEqual(findings(text), ['52:9 error table.results-total', '52:33 error table.row-total', '53:15 error table.balance']);
     const analysis = analyze(text);
-    assert.ok(analysis.findings.every((f) => f.fixes[0]?.title === '将「（七）总计」行「自然人」列改为 4' && f.fixes[0].preferred));
+    // Every finding offers the one change that mends all three; where the cell is the finding's total, as its sum.
+    assert.deepEqual(analysis.findings.map((f) => f.fixes.map((x) => x.title)), [
+      ['将「（七）总计」行「自然人」列改为各项之和 4（使行总计、（七）总计、勾稽关系成立）'],
+      ['将「（七）总计」行「自然人」列改为 4（使行总计、（七）总计、勾稽关系成立）'],
+      ['将「（七）总计」行「自然人」列改为 4（使行总计、（七）总计、勾稽关系成立）'],
+    ]);
     assert.equal(analysis.findings[0].message, '（七）总计「自然人」列 5 ≠ 办理结果之和 4（2+1+1）');
     assert.equal(analysis.findings[2].message, '勾稽关系不成立（自然人列）：本年新收 4 + 上年结转 1 = 5，办理结果总计 5 + 结转下年度 1 = 6');
     assert.deepEqual(findings(assertFixResolves(text, 'table.balance')), []);
@@ -103,14 +109,16 @@ suite('table.row-total, results-total, balance: the culprit cell', () => {
     assert.deepEqual(findings(text), ['53:15 error table.balance', '53:39 error table.balance']);
     assert.deepEqual(analyze(text).findings.map((f) => f.fixes), [[], []]);
   });
-  test('two wrong totals: each total fix is offered, not preferred, with the parts to be checked', () => {
+  test('two wrong totals: each total is offered as the sum of its parts, where that breaks nothing', () => {
     // (七)总计 7 instead of 5 and 结转下年度 0 instead of 1: no single cell explains all four failures.
     let text = edit(CLEAN(), '（七）总计 | 4 | 1 | 0 | 0 | 0 | 0 | 5 |', '（七）总计 | 4 | 1 | 0 | 0 | 0 | 0 | 7 |');
     text = edit(text, '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 0 |');
     const analysis = analyze(text);
     assert.deepEqual(findings(text), ['52:33 error table.results-total', '52:33 error table.row-total', '53:39 error table.balance', '53:39 error table.row-total']);
     const rowTotal = analysis.findings[1];
-    assert.deepEqual(rowTotal.fixes.map((f) => [f.title, f.preferred]), [['将「（七）总计」行「总计」列改为 5（请同时核对各项数字）', false]]);
+    assert.deepEqual(rowTotal.fixes.map((f) => [f.title, f.preferred]), [['将「（七）总计」行「总计」列改为各项之和 5（使行总计、（七）总计成立）', false]]);
+    // The balance: no one change mends it without breaking a row.
+    assert.deepEqual(analysis.findings[2].fixes, []);
     // Applying it mends its own relation and adds no finding (the balance still fails, with other numbers).
     const after = analyze(applyEdits(text, rowTotal.fixes[0].edits));
     const place = (f: { code: string; span: { start: number } }) => `${f.code}@${f.span.start}`;
@@ -184,12 +192,18 @@ suite('rows that cannot be read say why', () => {
 });
 
 suite('table.review-total', () => {
-  test('only the total fails: the total fix is preferred (corpus 011)', () => {
+  test('the total set to the sum of its parts comes first; a part that alone mends it second (corpus 011)', () => {
     const text = readFixture('test/fixtures/corpus/011_hongze_2023_pdftext.txt');
     const reviews = analyze(text).findings.filter((f) => f.code === 'table.review-total');
-    assert.deepEqual(reviews.map((f) => [f.message, f.fixes[0].title, f.fixes[0].preferred]), [
-      ['行政复议总计 0 ≠ 维持 + 纠正 + 其他 + 尚未审结 = 11（10+1+0+0）', '将表三「行政复议·总计」改为 11', true],
-      ['复议后起诉总计 0 ≠ 维持 + 纠正 + 其他 + 尚未审结 = 5（5+0+0+0）', '将表三「复议后起诉·总计」改为 5', true],
+    assert.deepEqual(reviews.map((f) => [f.message, f.fixes.map((x) => [x.title, x.safety, x.preferred])]), [
+      ['行政复议总计 0 ≠ 维持 + 纠正 + 其他 + 尚未审结 = 11（10+1+0+0）', [['将表三「行政复议·总计」改为各项之和 11（使复议、诉讼总计成立）', 'suggestion', false]]],
+      [
+        '复议后起诉总计 0 ≠ 维持 + 纠正 + 其他 + 尚未审结 = 5（5+0+0+0）',
+        [
+          ['将表三「复议后起诉·总计」改为各项之和 5（使复议、诉讼总计成立）', 'suggestion', false],
+          ['将表三「复议后起诉·结果维持」改为 0（使复议、诉讼总计成立）', 'suggestion', false],
+        ],
+      ],
     ]);
     assertFixResolves(text, 'table.review-total');
   });

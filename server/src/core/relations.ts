@@ -210,6 +210,44 @@ function analyse(report: Report): Relations {
   };
 }
 
+/** What writing a value into one cell would do to the table's relations. */
+export interface Effect {
+  /** Relations that fail now and would hold. */
+  mends: Relation[];
+  /** A relation that holds, or cannot be judged, now would fail. */
+  breaks: boolean;
+}
+
+/**
+ * Writing `value` into `ref`, simulated: the table's relations are evaluated
+ * with it, under the same blank rule, and compared with today's. A suggestion
+ * to change a cell is offered only when it breaks nothing.
+ */
+export function effectOf(ref: CellRef, value: number): Effect {
+  const { table, row, column } = ref;
+  const relationKey = (e: Evaluated) => `${e.relation.kind}:${key(e.relation.total)}`;
+  const judge = () => new Map(tableRelations(table).flatMap((r) => {
+    const e = evaluate(r);
+    return e ? [[relationKey(e), e] as const] : [];
+  }));
+  const before = judge();
+  const cell = row.cells[column];
+  row.cells[column] = { column: cell.column, value, span: cell.span };
+  try {
+    const after = judge();
+    const mends: Relation[] = [];
+    let breaks = false;
+    for (const [k, e] of after) {
+      const was = before.get(k);
+      if (!e.holds && (!was || was.holds)) breaks = true;
+      if (e.holds && was && !was.holds) mends.push(e.relation);
+    }
+    return { mends, breaks };
+  } finally {
+    row.cells[column] = cell;
+  }
+}
+
 const RELATION_NAMES: Record<RelationKind, Localized> = {
   'row-total': { 'zh-CN': '行总计 = 各申请人之和', en: 'row total = sum of applicants' },
   'results-total': { 'zh-CN': '（七）总计 = 办理结果之和', en: '（七）总计 = sum of results' },

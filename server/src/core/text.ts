@@ -144,11 +144,19 @@ export function isLabelNoise(ch: string): boolean {
   return LABEL_NOISE_ONE.test(foldChar(ch));
 }
 
-/** `labelKey` of `text[start, end)` with, for each kept character, its source offset. */
-export function keyed(text: string, start: number, end: number): { key: string; offsets: number[] } {
+/**
+ * `labelKey` of `text[start, end)` with, for each kept character, its source
+ * offset. `keepLines`: each line break (CR, LF or CRLF) stays as one `\n`.
+ */
+export function keyed(text: string, start: number, end: number, keepLines = false): { key: string; offsets: number[] } {
   const chars: string[] = [];
   const offsets: number[] = [];
   for (let i = start; i < end; i++) {
+    if (keepLines && (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n'))) {
+      chars.push('\n');
+      offsets.push(i);
+      continue;
+    }
     if (isLabelNoise(text[i])) continue;
     chars.push(foldChar(text[i]));
     offsets.push(i);

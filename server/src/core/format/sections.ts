@@ -15,6 +15,11 @@ export interface SectionDef {
   holdsTable: boolean;
   /** Usual subsection titles by numeral, used to recognise an unnumbered subsection. */
   subsections?: Record<number, RegExp>;
+  /**
+   * Words of the section's usual first sentence (on `labelKey` text): where
+   * its content begins when the heading is lost.
+   */
+  opening?: RegExp;
 }
 
 export const SECTIONS: readonly SectionDef[] = [
@@ -63,6 +68,7 @@ export const SECTIONS: readonly SectionDef[] = [
     ],
     holdsTable: false,
     subsections: { 1: /(存在|主要)?问题|不足/, 2: /改进|整改|打算|措施/ },
+    opening: /存在.{0,12}(问题|不足)|(问题|不足)(及|和|与)?(改进|整改)/,
   },
   {
     key: 'other',
@@ -70,6 +76,7 @@ export const SECTIONS: readonly SectionDef[] = [
     official: '其他需要报告的事项',
     variants: [/^其他需要报告(的)?事项$/, /^其它需要报告(的)?事项$/],
     holdsTable: false,
+    opening: /信息处理费|收费|收取.{0,12}费|其[他它]需要报告/,
   },
 ];
 

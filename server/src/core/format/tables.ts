@@ -293,11 +293,12 @@ export const ROW_ORDINAL_DIGITS = Math.max(
 export const MAX_CELL_VALUE = 10 ** 12;
 
 /**
- * How each table's text begins (on `labelKey` text of a line): where a missing
- * section's heading belongs when its table survives inside the section before.
+ * How each table's text begins, on `labelKey` text with line breaks kept as
+ * `\n`: where a missing section's heading belongs when its table survives
+ * inside the section before, at a line's start or in a crawled line.
  */
 export const TABLE_START: Record<TableId, RegExp> = {
-  proactive: /^(第二十条第一项|信息内容本年)/,
-  requests: /^(本列数据的勾稽关系|申请人情况|一本年新收政府信息公开申请数量)/,
-  review: /^行政复议(行政诉讼|$)/,
+  proactive: /第二十条第一项|信息内容本年/,
+  requests: /本列数据的勾稽关系|申请人情况|一本年新收政府信息公开申请数量/,
+  review: /(?:^|\n)行政复议\n|行政复议行政诉讼/,
 };

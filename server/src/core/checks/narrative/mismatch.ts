@@ -2,6 +2,7 @@ import type { Localized } from '../../i18n';
 import { claimsOf, type Claim } from '../../narrative/claims';
 import { toChineseNumber } from '../../text';
 import { cellName, cellsName } from '../tables/names';
+import { breaksList } from '../../narrative/lists';
 import type { Check } from '../types';
 
 const SCOPE: Record<Exclude<Claim['scope'], 'self'>, Localized> = {
@@ -36,6 +37,8 @@ export const narrativeMismatch: Check = {
       const what = ctx.t(claim.quantity.name);
       if (!claim.agrees && claim.expected !== undefined) {
         const value = written(claim, claim.expected);
+        // The share given with it (`20 件（1.68%）`) was of the old figure: it changes with it.
+        const share = claim.percent?.expected !== undefined && !claim.percent.agrees ? claim.percent : undefined;
         ctx.emit({
           span: claim.span,
           severity,
@@ -45,13 +48,20 @@ export const narrativeMismatch: Check = {
               { what, claimed: claim.figure.written, expected: claim.expected, cells, unit: claim.quantity.unit },
             ) + scoped,
           related,
-          // A figure about another scope (全区, another year) is not the table's to correct.
-          fixes: scoped
+          // A figure about another scope (全区, another year) is not the table's to correct; nor one whose list
+          // (`共 N 件，其中…`) the table's value would contradict.
+          fixes:
+            scoped || breaksList(ctx.report, claim.figure.span, claim.expected)
             ? []
             : [
                 {
-                  title: ctx.t({ 'zh-CN': '改为表格中的数值 {value}', en: 'Use the table’s value {value}' }, { value }),
-                  edits: [{ span: claim.figure.span, newText: value }],
+                  title: share
+                    ? ctx.t({ 'zh-CN': '改为表格中的数值 {value}（{percent}%）', en: 'Use the table’s value {value} ({percent}%)' }, { value, percent: share.expected! })
+                    : ctx.t({ 'zh-CN': '改为表格中的数值 {value}', en: 'Use the table’s value {value}' }, { value }),
+                  edits: [
+                    { span: claim.figure.span, newText: value },
+                    ...(share ? [{ span: share.figure.span, newText: String(share.expected) }] : []),
+                  ],
                   preferred: true,
                   safety: 'suggestion',
                 },

@@ -1,36 +1,5 @@
-import { proseSpans } from '../../narrative/claims';
-import { compactOf } from '../../parse/compacted';
-import { compactSpan, parseChineseNumber } from '../../text';
+import { partsSum, proseListsOf } from '../../narrative/lists';
 import type { Check } from '../types';
-
-const UNITS = '件|条|篇|个|次|项|人|期|场';
-const NUMBER = '(\\d+|[零〇一二两三四五六七八九十百千万]+)';
-/** `共 N 条…，其中 A 条…、B 篇…`, within one sentence or into the next one that starts with 其中. */
-const WHOLE = new RegExp(`共(?:计|有)?[^。；;！？\\d]{0,20}?${NUMBER}(${UNITS})`, 'g');
-/** `在主动公开的90条政府信息中，…1条；…10条`: a whole whose parts follow at once. */
-const WHOLE_IN = new RegExp(`在[^。；;！？，,\\d]{0,12}?${NUMBER}(${UNITS})[^。；;！？，,\\d]{0,10}?中[，,：:]?`, 'g');
-const PART = new RegExp(`${NUMBER}(?:余|多)?(${UNITS})`, 'g');
-/** A list goes on after `；` only with items: a name and one figure at its end, no verb that starts another whole. */
-const ITEM = new RegExp(`^[^\\d${'，,'}]*?(?:共|计)?${NUMBER}(?:余|多)?(${UNITS})等?$`);
-const NEW_WHOLE = /收到|受理|办结|答复|办理|接收|发布|累计/;
-
-const valueOf = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumber(s));
-
-/** The list's end: its sentence's first `；` or end, and on through `；` while what follows are items. */
-function listEndFrom(text: string, start: number): number {
-  const window = text.slice(start, start + 500);
-  const sentenceEnd = /[。！？]/.exec(window)?.index ?? window.length;
-  let end = /[；;]/.exec(window)?.index ?? sentenceEnd;
-  if (end >= sentenceEnd) return start + sentenceEnd;
-  while (end < sentenceEnd) {
-    const next = window.slice(end + 1).search(/[；;。！？]/);
-    const segmentEnd = next < 0 ? window.length : end + 1 + next;
-    const segment = window.slice(end + 1, Math.min(segmentEnd, sentenceEnd));
-    if (!ITEM.test(segment) || NEW_WHOLE.test(segment)) break;
-    end = Math.min(segmentEnd, sentenceEnd);
-  }
-  return start + end;
-}
 
 export const narrativePartsExceedWhole: Check = {
   meta: {
@@ -44,49 +13,17 @@ export const narrativePartsExceedWhole: Check = {
     fixable: false,
   },
   run(ctx) {
-    for (const span of proseSpans(ctx.report)) {
-      const c = compactOf(ctx.report, span.start, span.end);
-      const wholes = [
-        ...[...c.text.matchAll(WHOLE)].map((m) => ({ m, listed: false })),
-        ...[...c.text.matchAll(WHOLE_IN)].map((m) => ({ m, listed: true })),
-      ];
-      for (const { m: whole, listed } of wholes) {
-        const total = valueOf(whole[1]);
-        const unit = whole[2];
-        if (total === undefined) continue;
-        const afterWhole = whole.index! + whole[0].length;
-        let listStart = afterWhole;
-        if (!listed) {
-          // The list: 其中 right after the whole (same sentence, or the next one), to the end of that sentence.
-          const rest = c.text.slice(afterWhole, afterWhole + 40);
-          const lead = /^[^。；;！？]{0,12}?[。；;]?\s*其中[,，:：]?/.exec(rest);
-          if (!lead) continue;
-          listStart = afterWhole + lead[0].length;
-        }
-        const listEnd = listEndFrom(c.text, listStart);
-        const list = c.text.slice(listStart, listEnd);
-        // A 其中 inside the list starts a list of its own whole (`…共61条，其中…`), checked as such.
-        if (listed && /其中/.test(list)) continue;
-        const parts = [...list.matchAll(PART)].filter(
-          (p) =>
-            p[2] === unit &&
-            !/^\d/.test(c.text[listStart + p.index! - 1] ?? '') &&
-            // The whole said again (`…信息数共90条`) is no part of it.
-            !(listed && valueOf(p[1]) === total && /[共计]$/.test(list.slice(0, p.index!))),
-        );
-        const values = parts.map((p) => valueOf(p[1]) ?? 0);
-        const sum = values.reduce((a, b) => a + b, 0);
-        if (!parts.length || sum <= total) continue;
-        const numberAt = whole.index! + whole[0].lastIndexOf(whole[1] + whole[2]);
-        ctx.emit({
-          span: compactSpan(c, numberAt, numberAt + whole[1].length),
-          message: ctx.t(
-            { 'zh-CN': '正文称共 {total} {unit}，其中各项之和为 {sum} {unit}（{terms}），超过总数', en: 'The text gives {total} in all, but its parts add up to {sum} ({terms})' },
-            { total, unit, sum, terms: values.join('+') },
-          ),
-          related: parts.map((p) => ({ span: compactSpan(c, listStart + p.index!, listStart + p.index! + p[1].length), message: `${p[1]}${p[2]}` })),
-        });
-      }
+    for (const list of proseListsOf(ctx.report)) {
+      const sum = partsSum(list);
+      if (sum <= list.total) continue;
+      ctx.emit({
+        span: list.whole,
+        message: ctx.t(
+          { 'zh-CN': '正文称共 {total} {unit}，其中各项之和为 {sum} {unit}（{terms}），超过总数', en: 'The text gives {total} in all, but its parts add up to {sum} ({terms})' },
+          { total: list.total, unit: list.unit, sum, terms: list.parts.map((p) => p.value).join('+') },
+        ),
+        related: list.parts.map((p) => ({ span: p.span, message: p.written })),
+      });
     }
   },
 };

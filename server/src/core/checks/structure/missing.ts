@@ -2,29 +2,68 @@ import { SECTIONS, type SectionDef } from '../../format/sections';
 import { TABLE_START, type TableId } from '../../format/tables';
 import type { Report } from '../../parse/model';
 import { lineContentStart } from '../../parse/structure';
-import { labelKey, linesIn, type Line } from '../../text';
+import { keyed, lineIndexAt } from '../../text';
 import type { Check, Edit } from '../types';
 import { insertHeadingBefore, officialHeading, sectionArgs } from '../util';
 
-const FIRST_SUBSECTION = /^[(（]\s*一\s*[)）]/;
+const FIRST_SUBSECTION = /[(（]\s*一\s*[)）]/g;
+const SENTENCE_END = /[。！？!?\n]/;
 
 /**
- * A missing section's content often survives without its heading, starting
- * with the section's usual first subsection (`（一）主要问题` for 五) inside the
- * section before it. The heading belongs right before that line.
+ * A missing section's content often survives without its heading, inside the
+ * section before it (or the introduction): found by the format's data — its
+ * table's first words, its usual first subsection or first sentence, or, after
+ * the table that ends the section before, whatever follows. Returns where the
+ * heading belongs.
  */
-function orphanedStart(report: Report, def: SectionDef): Line | undefined {
-  const first = def.subsections?.[1];
+function orphanedStart(report: Report, def: SectionDef): number | undefined {
+  const { text } = report;
   const previous = report.sections.filter((s) => s.def.number < def.number).pop();
-  if (!previous) return undefined;
-  // A section with a table: its table's first line (caption, header or first label) survives.
-  const table = def.holdsTable ? (def.key as TableId) : undefined;
-  return [...linesIn(report.lines, previous.body)].find((line) => {
-    if (line.start < previous.body.start || line.end > previous.body.end) return false;
-    const content = report.text.slice(lineContentStart(line), line.end);
-    if (table) return TABLE_START[table].test(labelKey(content));
-    return !!first && FIRST_SUBSECTION.test(content) && first.test(content.split(/[。：:；;]/)[0]);
-  });
+  // Only section 一's words, or a table, are looked for in the introduction.
+  if (!previous && def.number !== 1 && !def.holdsTable) return undefined;
+  const region = previous ? previous.body : { start: report.title?.span.end ?? report.intro.start, end: report.intro.end };
+  let from = region.start;
+  const ownTable = previous?.def.holdsTable ? report.tables[previous.def.key as TableId] : undefined;
+  if (ownTable && ownTable.span.start >= region.start && ownTable.span.end <= region.end) from = ownTable.span.end;
+  const found = (pattern: RegExp, start: number): number | undefined => {
+    const { key, offsets } = keyed(text, start, region.end, true);
+    const m = pattern.exec(key);
+    if (!m) return undefined;
+    const at = m.index + (m[0].startsWith('\n') ? 1 : 0);
+    return at < offsets.length ? wordStart(report, offsets[at], start) : undefined;
+  };
+  // A table's first words are its own: looked for in all the section before (whose table may have taken them in).
+  if (def.holdsTable) return found(TABLE_START[def.key as TableId], region.start);
+  // The section's usual first subsection (`（一）主动公开`), at a line's start or inside a crawled line.
+  const first = def.subsections?.[1];
+  if (first) {
+    FIRST_SUBSECTION.lastIndex = from;
+    for (let m = FIRST_SUBSECTION.exec(text); m && m.index < region.end; m = FIRST_SUBSECTION.exec(text)) {
+      if (first.test(text.slice(m.index + m[0].length, Math.min(region.end, m.index + 40)).split(/[。：:；;]/)[0])) return m.index;
+    }
+  }
+  // What follows the table that ends the section just before belongs to this one.
+  if (ownTable && previous!.def.number === def.number - 1 && from > region.start) {
+    const at = contentStart(report, from, region.end);
+    if (at !== undefined) return at;
+  }
+  const at = def.opening && found(def.opening, from);
+  if (at === undefined) return undefined;
+  let start = at;
+  while (start > from && !SENTENCE_END.test(text[start - 1])) start--;
+  return contentStart(report, start, region.end);
+}
+
+/** The first word in [from, end): table rules and white space skipped. */
+function contentStart(report: Report, from: number, end: number): number | undefined {
+  const at = keyed(report.text, from, end).offsets[0];
+  return at === undefined ? undefined : wordStart(report, at, from);
+}
+
+/** `at`, or its line's start when only punctuation (`| `, `（`) comes before it on the line, not before `from`. */
+function wordStart(report: Report, at: number, from: number): number {
+  const lineStart = lineContentStart(report.lines[lineIndexAt(report.lines, at)]);
+  return lineStart >= from && lineStart <= at && keyed(report.text, lineStart, at).key === '' ? lineStart : at;
 }
 
 export const sectionMissing: Check = {
@@ -49,10 +88,14 @@ export const sectionMissing: Check = {
       const orphan = orphanedStart(report, def);
       let edit: Edit;
       let span;
-      if (orphan) {
-        const at = lineContentStart(orphan);
-        edit = { span: { start: orphan.start, end: orphan.start }, newText: `${report.text.slice(orphan.start, at)}${heading}${report.eol}` };
-        span = { start: at, end: orphan.end };
+      if (orphan !== undefined) {
+        const line = report.lines[lineIndexAt(report.lines, orphan)];
+        edit =
+          lineContentStart(line) === orphan
+            ? { span: { start: line.start, end: line.start }, newText: `${report.text.slice(line.start, orphan)}${heading}${report.eol}` }
+            : { span: { start: orphan, end: orphan }, newText: `${report.eol}${heading}${report.eol}` };
+        const stop = report.text.slice(orphan, line.end).search(/[。！？!?]/);
+        span = { start: orphan, end: stop >= 0 ? orphan + stop + 1 : line.end };
       } else if (next) {
         edit = insertHeadingBefore(report, next, heading);
         span = next.heading.span;
@@ -68,14 +111,24 @@ export const sectionMissing: Check = {
         span,
         message: ctx.t(
           {
-            'zh-CN': orphan || next ? '缺少第{n}部分「{official}」，其标题应位于此行之前' : '缺少第{n}部分「{official}」',
-            en: orphan || next ? 'Section {n} "{official}" is missing; its heading belongs before this line' : 'Section {n} "{official}" is missing',
+            'zh-CN':
+              orphan !== undefined ? '缺少第{n}部分「{official}」：其标题缺失，内容似从此处开始' : next ? '缺少第{n}部分「{official}」，其标题应位于此行之前' : '缺少第{n}部分「{official}」',
+            en:
+              orphan !== undefined
+                ? 'Section {n} "{official}" is missing: its heading is lost, its content seems to begin here'
+                : next
+                  ? 'Section {n} "{official}" is missing; its heading belongs before this line'
+                  : 'Section {n} "{official}" is missing',
           },
           sectionArgs(def),
         ),
         fixes: [
           {
-            title: ctx.t({ 'zh-CN': '插入标题「{heading}」', en: 'Insert the heading "{heading}"' }, { heading }),
+            // Without content found for it, the section is then present and empty, and says so.
+            title:
+              orphan !== undefined
+                ? ctx.t({ 'zh-CN': '插入标题「{heading}」', en: 'Insert the heading "{heading}"' }, { heading })
+                : ctx.t({ 'zh-CN': '插入标题「{heading}」（内容待填写）', en: 'Insert the heading "{heading}" (content still to be written)' }, { heading }),
             edits: [edit],
             preferred: true,
             safety: 'fix',

@@ -1,11 +1,23 @@
 // What the four arithmetic checks share: the findings of one kind of
 // relation, pointing at the total, with the other cells as related places,
-// and the fix: the culprit cell where one change mends everything, else the total.
+// and the suggestions: the total set to the sum of its parts, and a culprit
+// part whose change alone mends every failure it is in — each only where it breaks nothing.
 
 import type { Localized, MessageArgs } from '../../i18n';
-import { relationsOf, sameCell, type Evaluated, type RelationKind } from '../../relations';
+import { MAX_CELL_VALUE } from '../../format/tables';
+import { claimsOf } from '../../narrative/claims';
+import type { Report } from '../../parse/model';
+import { effectOf, relationsOf, sameCell, valueOf, type CellRef, type Evaluated, type RelationKind } from '../../relations';
 import type { CheckContext, Fix } from '../types';
 import { cellName, cellValue, setCellFix } from './names';
+
+/** The relations as a suggestion's title names what it mends. */
+const SHORT_NAMES: Record<RelationKind, Localized> = {
+  'row-total': { 'zh-CN': '行总计', en: 'the row total' },
+  'results-total': { 'zh-CN': '（七）总计', en: 'the （七）总计 total' },
+  balance: { 'zh-CN': '勾稽关系', en: 'the balance' },
+  'review-total': { 'zh-CN': '复议、诉讼总计', en: 'the review and litigation total' },
+};
 
 export function reportRelations(
   ctx: CheckContext,
@@ -18,33 +30,28 @@ export function reportRelations(
     const { total } = e.relation;
     const cells = [...e.relation.left, ...e.relation.right].filter((c) => c !== total);
     const fixes: Fix[] = [];
-    const candidates = relations.candidatesOf(e);
-    const onTotal = candidates.find((c) => c.cell === total);
-    // One cell whose change mends everything: name it. Else, when only the total's relations fail, the total.
-    const culprit = candidates.length === 1 ? candidates[0] : onTotal;
-    if (culprit) {
-      const fix = setCellFix(
-        culprit.cell,
-        culprit.value,
-        ctx.t({ 'zh-CN': '将{cell}改为 {value}', en: 'Change {cell} to {value}' }, { cell: cellName(culprit.cell, ctx.lang), value: culprit.value }),
-        true,
+    // A change to one cell is offered only where, simulated, it mends this relation and breaks nothing:
+    // no relation of the table, no figure of the prose that agrees with the table today.
+    const offer = (cell: CellRef, value: number, title: (mends: string) => string) => {
+      if (!Number.isInteger(value) || value < 0 || value >= MAX_CELL_VALUE) return;
+      const effect = effectOf(cell, value);
+      if (effect.breaks || !effect.mends.some((r) => r.kind === kind && sameCell(r.total, total))) return;
+      if (contradictsProse(ctx.report, cell, value)) return;
+      const mends = [...new Set(effect.mends.map((r) => ctx.t(SHORT_NAMES[r.kind])))].join(ctx.lang === 'zh-CN' ? '、' : ', ');
+      const fix = setCellFix(cell, value, title(mends), false);
+      if (fix && !fixes.some((f) => f.edits[0].span.start === fix.edits[0].span.start)) fixes.push(fix);
+    };
+    // First the total, set to the sum of its parts; then a part whose change alone mends every failure it is in.
+    const current = cellValue(total) ?? 0;
+    const sum = current + (e.relation.right.includes(total) ? e.leftSum - e.rightSum : e.rightSum - e.leftSum);
+    offer(total, sum, (mends) =>
+      ctx.t({ 'zh-CN': '将{cell}改为各项之和 {value}（使{mends}成立）', en: 'Set {cell} to the sum of its parts, {value} (makes {mends} hold)' }, { cell: cellName(total, ctx.lang), value: sum, mends }),
+    );
+    for (const culprit of relations.candidatesOf(e)) {
+      if (sameCell(culprit.cell, total)) continue;
+      offer(culprit.cell, culprit.value, (mends) =>
+        ctx.t({ 'zh-CN': '将{cell}改为 {value}（使{mends}成立）', en: 'Change {cell} to {value} (makes {mends} hold)' }, { cell: cellName(culprit.cell, ctx.lang), value: culprit.value, mends }),
       );
-      if (fix) fixes.push(fix);
-    } else if (!relations.checked.some((x) => x.holds && [...x.relation.left, ...x.relation.right].some((c) => sameCell(c, total)))) {
-      // Several cells could be wrong: offer the total, and say that the parts need checking.
-      // Not where the total takes part in a relation that holds: the fix would break it.
-      const current = cellValue(total) ?? 0;
-      const value = current + (e.relation.right.includes(total) ? e.leftSum - e.rightSum : e.rightSum - e.leftSum);
-      const fix =
-        value >= 0
-          ? setCellFix(
-              total,
-              value,
-              ctx.t({ 'zh-CN': '将{cell}改为 {value}（请同时核对各项数字）', en: 'Change {cell} to {value} (check the other numbers too)' }, { cell: cellName(total, ctx.lang), value }),
-              false,
-            )
-          : undefined;
-      if (fix) fixes.push(fix);
     }
     const m = message(e);
     const anchor = total.row.cells[total.column].span ?? total.row.span;
@@ -57,6 +64,21 @@ export function reportRelations(
       fixes,
     });
   }
+}
+
+/** Whether a figure of the prose, about this body, that the table confirms or cannot judge today would disagree with `value` in `cell`. */
+function contradictsProse(report: Report, cell: CellRef, value: number): boolean {
+  return claimsOf(report).some((claim) => {
+    if (claim.scope !== 'self' || claim.figure.approximate || !claim.cells.some((x) => sameCell(x, cell))) return false;
+    let sum = value;
+    for (const x of claim.cells) {
+      if (sameCell(x, cell)) continue;
+      const v = valueOf(x);
+      if (v === undefined) return false;
+      sum += v;
+    }
+    return sum !== claim.figure.value && (claim.agrees || claim.expected === undefined);
+  });
 }
 
 export function terms(values: (number | null)[], onlyNonZero = false): string {

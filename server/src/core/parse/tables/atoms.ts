@@ -35,6 +35,8 @@ const WHOLE_NUMBER = new RegExp(`^${NUMBER_SOURCE}$`);
 const NUMBER_IN_TEXT = new RegExp(NUMBER_SOURCE, 'g');
 /** What follows the ordinal of a label (`1.属于国家秘密`, `3、其他`): the ordinal is label text, not a cell. */
 const AFTER_ORDINAL = /^[.、．][^\d\s]/;
+/** Digits that end in a year (followed by 年 in the text) after at least one cell's digit. */
+const GLUED_YEAR = /^\d+(?:19|20)\d\d$/;
 const FILLER = /^[-—–－_/\\]$/;
 const SEPARATOR_ROW = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/;
 
@@ -116,6 +118,10 @@ function scanText(text: string, offset: number, line: number, out: Atom[]): void
       if (!/^\d+$/.test(written) || cut < 1) continue;
       written = written.slice(0, cut);
       NUMBER_IN_TEXT.lastIndex = m.index + cut;
+    } else if (GLUED_YEAR.test(written) && /^年/.test(folded.slice(m.index + written.length))) {
+      // Flattened text runs the prose after a table into its last cells (`…0000002021年，我局…`): the year is prose.
+      written = written.slice(0, -4);
+      NUMBER_IN_TEXT.lastIndex = m.index + written.length + 4;
     }
     const number = parseNumber(written);
     if (!number) continue;

@@ -2,8 +2,8 @@
 // three groups of 维持, 纠正, 其他, 尚未审结 and their 总计.
 
 import { holdsInRow } from '../../format/relations';
-import { FORMATS, type FormatId } from '../../format/tables';
-import type { Line } from '../../text';
+import { FORMATS, REVIEW_GROUPS, type FormatId } from '../../format/tables';
+import { labelKey, type Line } from '../../text';
 import type { SectionNode, Table } from '../model';
 import { tokenize, type Atom } from './atoms';
 import { buildRow } from './rows';
@@ -11,6 +11,12 @@ import { readRow, type Relation } from './split';
 
 const WIDTH = 15;
 const ROW_RELATIONS: Relation = (v) => holdsInRow('review', v);
+
+/** The characters of the table's header words: text of any other word after its numbers is no part of it. */
+const HEADER_CHARS = new Set(
+  labelKey([...FORMATS['2021'].tables.review.blocks[0].columns.map((c) => c.label), ...REVIEW_GROUPS.flatMap((g) => [g.label, ...('aliases' in g ? g.aliases : [])]), '行政复议行政诉讼单位件'].join('')),
+);
+const isHeaderText = (atom: Atom) => [...labelKey(atom.text)].every((ch) => HEADER_CHARS.has(ch));
 
 /** Prose after the table (or a missing section's text) ends it; a footnote (`注：`) does not. */
 function isProse(atom: Atom): boolean {
@@ -31,22 +37,32 @@ export function parseReview(text: string, lines: readonly Line[], section: Secti
       if (isProse(a) || /^注/.test(a.text.trim())) proseLines.add(a.line);
     }
   }
+  // A number in a sentence is not a cell: on a line with prose, a number counts only after a table word
+  // (`…结果维持…总计000…2021年，我局…`, a crawled line running a table into the prose after it).
+  const inSentence = new Array<boolean>(atoms.length).fill(false);
+  let afterLabel = false;
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i];
+    if (i === 0 || atoms[i - 1].line !== a.line) afterLabel = false;
+    if (a.kind === 'text') afterLabel = !isProse(a) && !/^注/.test(a.text.trim());
+    else inSentence[i] = proseLines.has(a.line) && !afterLabel;
+  }
   let numbers = 0;
   for (let i = 0; i < atoms.length; i++) {
     const atom = atoms[i];
     if (atom.kind === 'text') {
-      if (numbers && isProse(atom)) break;
+      // After the numbers, a word that is not the header's (`（一）存在问题`, prose) ends the table.
+      if (numbers && (isProse(atom) || !isHeaderText(atom))) break;
       continue;
     }
-    // A number in a sentence is not a cell; a line of numbers, or a cell, is.
-    if (proseLines.has(atom.line)) continue;
+    if (inSentence[i]) continue;
     values.push(atom);
     if (atom.kind === 'number') numbers++;
     if (numbers >= WIDTH && (numbersOnLine.get(atom.line) ?? 0) <= WIDTH) {
       // Keep the rest of this line's cells (trailing blanks), and the lines of nothing but numbers that
       // follow (one cell per line): more numbers than cells make the row unread, never a guess.
       let j = i + 1;
-      for (; j < atoms.length && atoms[j].line === atom.line; j++) if (atoms[j].kind !== 'text') values.push(atoms[j]);
+      for (; j < atoms.length && atoms[j].line === atom.line && atoms[j].kind !== 'text'; j++) values.push(atoms[j]);
       for (; j < atoms.length && atoms[j].kind !== 'text' && !textLines.has(atoms[j].line) && !proseLines.has(atoms[j].line); j++) {
         if (atoms[j].kind === 'number') values.push(atoms[j]);
       }

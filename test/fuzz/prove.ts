@@ -1,0 +1,74 @@
+// The proof every offered fix and suggestion must pass: applied, its finding
+// is gone, no error or warning is added, and a fix (what fix-all and save
+// apply) leaves every table number as it was. Shared by the fix proofs over
+// real reports and the random mutations of the fuzz properties.
+
+import { analyze, applyEdits, type Analysis, type Finding, type Fix, type Report } from '../../server/src/core/index';
+
+/**
+ * A finding's identity: its check and the subject its message names before
+ * the first comma or colon, numbers masked. A relation still broken after a
+ * change, or a missing section whose hint of place changed, is the same finding.
+ */
+const key = (f: Finding) => `${f.code} ${f.message.split(/[，,：:]/)[0].replace(/\d+/g, '#')}`;
+
+function count(findings: Finding[], pred: (f: Finding) => boolean): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of findings) if (pred(f)) m.set(key(f), (m.get(key(f)) ?? 0) + 1);
+  return m;
+}
+
+/** Every number a table holds, by table, row and column: what a fix must not change. */
+function tableValues(report: Report): Map<string, number | null> {
+  const m = new Map<string, number | null>();
+  for (const table of Object.values(report.tables)) {
+    for (const row of table?.rows ?? []) {
+      if (row.unread) continue;
+      for (const cell of row.cells) if (cell.span) m.set(`${table!.def.id} ${row.def.id} ${cell.column}`, cell.value);
+    }
+  }
+  return m;
+}
+
+/**
+ * What is wrong with applying `fix` to `finding`, or undefined. `known`: the
+ * findings of the report before it was damaged, which a fix that undoes the
+ * damage may bring back (a restored heading lets its table be read again).
+ */
+export function disproof(before: Analysis, finding: Finding, fix: Fix, known: Finding[] = [], options: { revealing?: boolean } = {}): string | undefined {
+  const text = before.report.text;
+  const after = analyze(applyEdits(text, fix.edits));
+  // `revealing` (random damage): a restored heading brings the damaged text around it under the checks again,
+  // and what they find there was there before; its placement is proven on damage of one kind (test/fuzz/fixes).
+  const fresh = () => !(options.revealing && finding.code === 'section.missing');
+  const was = count(before.findings, () => true).get(key(finding)) ?? 0;
+  if ((count(after.findings, () => true).get(key(finding)) ?? 0) >= was) return 'its finding stays';
+  const serious = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
+  const old = count(before.findings, serious);
+  const original = count(known, serious);
+  // A heading inserted where no content was found leaves its section empty, as its title says.
+  const empty = fix.title.includes('（内容待填写）') ? /^section\.empty 第(.)部分/ : undefined;
+  for (const [k, n] of count(after.findings, (f) => serious(f) && fresh())) {
+    if (empty && empty.exec(k)?.[1] === /插入标题「(.)、/.exec(fix.title)?.[1]) continue;
+    if (n > Math.max(old.get(k) ?? 0, original.get(k) ?? 0)) return `adds ${k}`;
+  }
+  if (fix.safety === 'fix') {
+    const values = tableValues(after.report);
+    for (const [k, v] of tableValues(before.report)) if (values.has(k) && values.get(k) !== v) return `changes ${k}: ${v} → ${values.get(k)}`;
+  }
+  return undefined;
+}
+
+/** Proves every fix and suggestion offered on `text` (damaged from `original`); returns the failures. */
+export function prove(name: string, text: string, original?: Analysis): string[] {
+  const analysis = analyze(text);
+  const failures: string[] = [];
+  for (const f of analysis.findings) {
+    for (const fix of f.fixes) {
+      const why = disproof(analysis, f, fix, original?.findings);
+      if (why) failures.push(`${name}: ${f.code} "${f.message}" — ${fix.safety} "${fix.title}" ${why}`);
+    }
+  }
+  return failures;
+}
+
