@@ -224,16 +224,14 @@ export interface Effect {
  * to change a cell is offered only when it breaks nothing.
  */
 export function effectOf(ref: CellRef, value: number): Effect {
-  const { table, row, column } = ref;
+  const { table } = ref;
   const relationKey = (e: Evaluated) => `${e.relation.kind}:${key(e.relation.total)}`;
   const judge = () => new Map(tableRelations(table).flatMap((r) => {
     const e = evaluate(r);
     return e ? [[relationKey(e), e] as const] : [];
   }));
   const before = judge();
-  const cell = row.cells[column];
-  row.cells[column] = { column: cell.column, value, span: cell.span };
-  try {
+  return withCell(ref, value, () => {
     const after = judge();
     const mends: Relation[] = [];
     let breaks = false;
@@ -243,6 +241,16 @@ export function effectOf(ref: CellRef, value: number): Effect {
       if (e.holds && was && !was.holds) mends.push(e.relation);
     }
     return { mends, breaks };
+  });
+}
+
+/** Runs `fn` as if `value` were written in `ref` (read as any value is, under the one blank rule). */
+export function withCell<T>(ref: CellRef, value: number, fn: () => T): T {
+  const { row, column } = ref;
+  const cell = row.cells[column];
+  row.cells[column] = { column: cell.column, value, span: cell.span };
+  try {
+    return fn();
   } finally {
     row.cells[column] = cell;
   }

@@ -1,22 +1,8 @@
-import { narrativeSpans, sumOf } from '../../narrative/claims';
-import { QUANTITIES } from '../../narrative/quantities';
-import type { Report } from '../../parse/model';
+import { sumOf } from '../../narrative/claims';
+import { zeroClaimsOf } from '../../narrative/zero-claims';
 import type { CellRef } from '../../relations';
-import { compactOf } from '../../parse/compacted';
-import { compactSpan } from '../../text';
 import { cellName, cellsName } from '../tables/names';
 import type { Check, CheckContext } from '../types';
-
-/** `未发生…复议、诉讼`, `未收到…申请`, `无行政复议`: a claim that none happened, to the end of its clause. */
-const NONE = /(未发生|未出现|未收到|未接到|未产生|未有|没有|无(?!法))([^。；;！？，,]{0,40})/g;
-/** `均获维持`, `均被维持`: a claim that every case was upheld. */
-const ALL_UPHELD = /(复议|诉讼)[^。；;！？]{0,30}?均(获|被|予)?维持/g;
-/** `均已审结`, `已全部审结`: a claim that no case is pending. */
-const ALL_CLOSED = /(复议|诉讼)[^。；;！？]{0,30}?(均已|已全部|全部|均)(审结|结案)/g;
-/** None were corrected or lost: a claim about corrections, not about the number of cases. */
-const CORRECTION = /纠错|纠正|败诉|撤销|确认违法/;
-
-const quantity = (id: string) => QUANTITIES.find((q) => q.id === id)!;
 
 function report(ctx: CheckContext, span: { start: number; end: number }, said: string, cells: CellRef[], value: number): void {
   ctx.emit({
@@ -27,38 +13,6 @@ function report(ctx: CheckContext, span: { start: number; end: number }, said: s
     ),
     related: cells.filter((c) => c.row.cells[c.column].span).map((c) => ({ span: c.row.cells[c.column].span!, message: `${cellName(c, ctx.lang)}: ${c.row.cells[c.column].value ?? 0}` })),
   });
-}
-
-function checkNone(ctx: CheckContext, r: Report, text: string, at: (i: number, n: number) => { start: number; end: number }): void {
-  for (const m of text.matchAll(NONE)) {
-    const span = at(m.index!, m[0].length);
-    const said = m[0];
-    const clause = m[2];
-    // Cases when 复议 or 诉讼 are named (依申请 is then only their cause); else requests received.
-    const corrections = CORRECTION.test(clause);
-    const targets: CellRef[][] = [];
-    // `行政复议1件，无败诉案件`: a claim about corrections names its cases before it, in the same sentence.
-    const about = corrections && !/复议|诉讼/.test(clause) ? text.slice(Math.max(0, text.lastIndexOf('。', m.index!) + 1, m.index! - 60), m.index!) : clause;
-    if (/复议/.test(about)) targets.push((corrections ? quantity('cases.corrected').cells(r, 'review') : quantity('review.total').cells(r, undefined)) ?? []);
-    if (/诉讼/.test(about)) targets.push((corrections ? quantity('cases.corrected').cells(r, 'litigation') : quantity('litigation.total').cells(r, undefined)) ?? []);
-    if (!targets.length && /申请/.test(clause) && /收到|接到|受理/.test(m[1] + clause)) targets.push(quantity('requests.new').cells(r, 'requests') ?? []);
-    for (const cells of targets) {
-      const value = cells.length ? sumOf(r, cells) : undefined;
-      if (value) report(ctx, span, said, cells, value);
-    }
-  }
-  // 均获维持: nothing corrected, other or pending; 均已审结: nothing pending — for the cases the claim names.
-  for (const [pattern, parts] of [
-    [ALL_UPHELD, ['corrected', 'other', 'pending']],
-    [ALL_CLOSED, ['pending']],
-  ] as const) {
-    for (const m of text.matchAll(pattern)) {
-      const topics = (['review', 'litigation'] as const).filter((t) => m[0].includes(t === 'review' ? '复议' : '诉讼'));
-      const cells = topics.flatMap((topic) => parts.flatMap((part) => quantity(`cases.${part}`).cells(r, topic) ?? []));
-      const value = cells.length ? sumOf(r, cells) : undefined;
-      if (value) report(ctx, at(m.index!, m[0].length), m[0], cells.filter((c) => c.row.cells[c.column].value), value);
-    }
-  }
 }
 
 export const narrativeZeroClaim: Check = {
@@ -73,9 +27,9 @@ export const narrativeZeroClaim: Check = {
     fixable: false,
   },
   run(ctx) {
-    for (const span of narrativeSpans(ctx.report)) {
-      const c = compactOf(ctx.report, span.start, span.end);
-      checkNone(ctx, ctx.report, c.text, (i, n) => compactSpan(c, i, i + n));
+    for (const claim of zeroClaimsOf(ctx.report)) {
+      const value = sumOf(ctx.report, claim.cells);
+      if (value) report(ctx, claim.span, claim.said, claim.named, value);
     }
   },
 };

@@ -6,8 +6,9 @@
 import type { Localized, MessageArgs } from '../../i18n';
 import { MAX_CELL_VALUE } from '../../format/tables';
 import { claimsOf } from '../../narrative/claims';
+import { zeroClaimsOf } from '../../narrative/zero-claims';
 import type { Report } from '../../parse/model';
-import { effectOf, relationsOf, sameCell, valueOf, type CellRef, type Evaluated, type RelationKind } from '../../relations';
+import { effectOf, relationsOf, sameCell, valueOf, withCell, type CellRef, type Evaluated, type RelationKind } from '../../relations';
 import type { CheckContext, Fix } from '../types';
 import { cellName, cellValue, setCellFix } from './names';
 
@@ -47,7 +48,8 @@ export function reportRelations(
     offer(total, sum, (mends) =>
       ctx.t({ 'zh-CN': '将{cell}改为各项之和 {value}（使{mends}成立）', en: 'Set {cell} to the sum of its parts, {value} (makes {mends} hold)' }, { cell: cellName(total, ctx.lang), value: sum, mends }),
     );
-    for (const culprit of relations.candidatesOf(e)) {
+    // A blank total is the one to write; its parts are no culprits.
+    for (const culprit of cellValue(total) === null ? [] : relations.candidatesOf(e)) {
       if (sameCell(culprit.cell, total)) continue;
       offer(culprit.cell, culprit.value, (mends) =>
         ctx.t({ 'zh-CN': '将{cell}改为 {value}（使{mends}成立）', en: 'Change {cell} to {value} (makes {mends} hold)' }, { cell: cellName(culprit.cell, ctx.lang), value: culprit.value, mends }),
@@ -66,18 +68,23 @@ export function reportRelations(
   }
 }
 
-/** Whether a figure of the prose, about this body, that the table confirms or cannot judge today would disagree with `value` in `cell`. */
+/**
+ * Whether a figure of the prose about this body, that the table confirms or
+ * cannot judge today, would disagree with the table once `value` is in `cell`
+ * (a blank elsewhere in its row may then count as 0).
+ */
 function contradictsProse(report: Report, cell: CellRef, value: number): boolean {
-  return claimsOf(report).some((claim) => {
-    if (claim.scope !== 'self' || claim.figure.approximate || !claim.cells.some((x) => sameCell(x, cell))) return false;
-    let sum = value;
-    for (const x of claim.cells) {
-      if (sameCell(x, cell)) continue;
-      const v = valueOf(x);
-      if (v === undefined) return false;
-      sum += v;
+  const row = cell.row;
+  const sum = (cells: CellRef[]) => cells.reduce<number | undefined>((a, x) => (a === undefined || valueOf(x) === undefined ? undefined : a + valueOf(x)!), 0);
+  const linked = claimsOf(report).filter((c) => c.scope === 'self' && !c.figure.approximate && c.cells.some((x) => x.row === row));
+  // A claim that none happened (`未发生…复议`), true of the table today or not judged.
+  const zeros = zeroClaimsOf(report).filter((z) => z.cells.some((x) => x.row === row) && !sum(z.cells));
+  return withCell(cell, value, () => {
+    for (const claim of linked) {
+      const now = sum(claim.cells);
+      if (now !== undefined && now !== claim.figure.value && (claim.agrees || claim.expected === undefined)) return true;
     }
-    return sum !== claim.figure.value && (claim.agrees || claim.expected === undefined);
+    return zeros.some((z) => !!sum(z.cells));
   });
 }
 

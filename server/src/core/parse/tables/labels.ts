@@ -32,6 +32,9 @@ interface Keys {
  */
 const MARKER = /[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）]|(?<![0-9０-９])[0-9０-９]{1,2}\s*[.、．](?=[^0-9０-９\s])/g;
 
+/** What no label's words hold: symbols and Latin letters (a masked label is matched as such). */
+const NOT_WORDS = /[^\p{Script=Han}\d]/u;
+
 export class RowMatcher {
   private readonly keys: Keys[];
   /** Official labels and aliases by key: most labels in a table are written exactly. */
@@ -79,7 +82,8 @@ export class RowMatcher {
     if (full.some((f) => f.startsWith(key)) && key.length >= ordinal.length + 1 && key.length >= 2) return 'fragment';
     if (!ordinal && key.length >= 4 && bare.some((b) => b.startsWith(key))) return 'fragment';
     if (masked && full.some((f) => maskedMatch(key, f))) return 'masked';
-    if (key.length >= 5) {
+    // A typo is a wrong, lost or extra character of the label's words, never a symbol (`%），不予公开` is prose).
+    if (key.length >= 5 && !NOT_WORDS.test(key)) {
       // A typo keeps the ordinal: compare only with labels that start with it.
       const against = ordinal ? full.filter((f) => f.startsWith(ordinal)) : bare;
       for (const f of against) {
