@@ -22,6 +22,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisOptions } from '../../server/src/core';
+import { newReport } from '../../server/src/core/template';
 import { CAPABILITIES, ROOT, Session, withTimeout } from './session';
 
 const EX003 = path.join(ROOT, 'examples', '003_12d5eeac63ddaf69.txt');
@@ -286,6 +287,54 @@ describe('code actions: fix all, source.fixAll, disable, documentation', () => {
         const actions = (await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
         if (uri === uri004) continue; // already fixed above
         for (const action of actions) assert.equal(digits(applyAction(action, text, uri, version)), digits(text), name);
+      }
+    }
+  });
+  it('drafting from the skeleton: a number just typed survives saving with source.fixAll, and is offered only as suggestions', async () => {
+    const skeleton = newReport('2021', 2025);
+    const row = '一、本年新收政府信息公开申请数量 | 0 |';
+    assert.ok(skeleton.includes(row));
+    const text = skeleton.replace(row, '一、本年新收政府信息公开申请数量 | 5 |');
+    const uri = pathToFileURL(path.join(ROOT, 'drafting.nianbao')).href;
+    await session.open(uri, text);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const onSave = (await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+    const saved = onSave.reduce((t, a) => applyAction(a, t, uri, 1), text);
+    assert.ok(saved.includes('一、本年新收政府信息公开申请数量 | 5 |'), 'the 5 is kept');
+    // At the cell: what is offered changes numbers, so it is a suggestion: never preferred.
+    const line = text.split('\n').findIndex((l) => l.startsWith('一、本年新收'));
+    const at = { start: { line, character: 0 }, end: { line, character: 200 } };
+    const quick = (await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: at, context: { diagnostics: [], only: ['quickfix'] } })) as CodeAction[];
+    const edits = quick.filter((a) => a.edit);
+    assert.ok(edits.length > 0, 'suggestions are offered');
+    assert.ok(edits.every((a) => !a.isPreferred), 'none preferred');
+    // The total set to 5 would break the 总计 column's balance, so the one change that breaks nothing is offered.
+    assert.deepEqual([...new Set(edits.map((a) => a.title))], ['将「一、本年新收政府信息公开申请数量」行「自然人」列改为 0（使行总计、勾稽关系成立）']);
+  });
+  it('source.fixAll applied again and again converges within three rounds, changing no digit and adding no error or warning', async () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const digits = (t: string) => t.replace(/[0-9０-９][.、．](?![0-9０-９])/g, '').replace(/[^0-9０-９]/g, '');
+    const serious = (t: string) => {
+      const counts = new Map<string, number>();
+      for (const f of analyze(t).findings) if (f.severity === 'error' || f.severity === 'warning') counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+      return counts;
+    };
+    for (const dir of ['examples', 'test/fixtures/corpus', 'test/fixtures/corpus2']) {
+      for (const name of fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.txt'))) {
+        const original = fs.readFileSync(path.join(ROOT, dir, name), 'utf8');
+        let text = original;
+        let rounds = 0;
+        for (; rounds <= 3; rounds++) {
+          const uri = pathToFileURL(path.join(ROOT, dir, `${name}.round${rounds}`)).href;
+          await session.open(uri, text);
+          const actions = (await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+          if (actions.length === 0) break;
+          text = applyAction(actions[0], text, uri, 1);
+        }
+        assert.ok(rounds <= 3, `${name}: fix-all still has work after three rounds`);
+        assert.equal(digits(text), digits(original), name);
+        const before = serious(original);
+        for (const [code, n] of serious(text)) assert.ok(n <= (before.get(code) ?? 0), `${name}: fix-all adds ${code}`);
       }
     }
   });
