@@ -53,6 +53,11 @@ export function disproof(before: Analysis, finding: Finding, fix: Fix, known: Fi
     if (n > Math.max(old.get(k) ?? 0, original.get(k) ?? 0)) return `adds ${k}`;
   }
   if (fix.safety === 'fix') {
+    // The numbers written: what an edit replaces and what it writes hold the same digits (a restored row ordinal aside).
+    const digits = (t: string) => t.replace(/[0-9０-９][.、．](?![0-9０-９])/g, '').replace(/[^0-9０-９]/g, '');
+    for (const e of fix.edits) if (digits(text.slice(e.span.start, e.span.end)) !== digits(e.newText)) return `writes digits: ${text.slice(e.span.start, e.span.end)} → ${e.newText}`;
+    // The numbers read: a restored heading may let damaged text around it be read anew (random damage).
+    if (options.revealing && finding.code === 'section.missing') return undefined;
     const values = tableValues(after.report);
     for (const [k, v] of tableValues(before.report)) if (values.has(k) && values.get(k) !== v) return `changes ${k}: ${v} → ${values.get(k)}`;
   }

@@ -1,7 +1,7 @@
 // Runs the registered checks over a parsed report.
 
 import { CHECKS } from './checks/index';
-import type { Finding, SeveritySetting } from './checks/types';
+import type { Finding, Fix, SeveritySetting } from './checks/types';
 import { localize, type Lang } from './i18n';
 import type { Report } from './parse/model';
 
@@ -32,7 +32,7 @@ export function runChecks(report: Report, options: CheckOptions): Finding[] {
             span: f.span,
             message: f.message,
             related: f.related ?? [],
-            fixes: f.fixes ?? [],
+            fixes: (f.fixes ?? []).map((fix) => (fix.safety === 'fix' && writesNumbers(report.text, fix) ? { ...fix, safety: 'suggestion', preferred: false } : fix)),
           }),
       });
     } catch (error) {
@@ -41,6 +41,17 @@ export function runChecks(report: Report, options: CheckOptions): Finding[] {
     }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+}
+
+/** The digits of a text, row ordinals (`2.其他`) aside: what a label or heading fix may restore. */
+const digitsOf = (text: string) => text.replace(/[0-9０-９][.、．](?![0-9０-９])/g, '').replace(/[^0-9０-９]/g, '');
+
+/**
+ * Whether a fix removes or writes a number (`公20申请` → `公开申请`): then it
+ * changes a fact, whatever its check meant, and is offered as a suggestion.
+ */
+function writesNumbers(text: string, fix: Fix): boolean {
+  return fix.edits.some((e) => digitsOf(text.slice(e.span.start, e.span.end)) !== digitsOf(e.newText));
 }
 
 export function internalError(lang: Lang, detail: string): Finding {

@@ -202,6 +202,36 @@ const tests: Test[] = [
     },
   },
 
+  // (g2) Saving with the setting the README recommends applies the fixes and changes no number.
+  {
+    name: 'saving seed 001 with "source.fixAll.nianbao" on save applies the fixes and keeps every number',
+    run: async () => {
+      const document = await openReport(SEED_001, 'save-fix-all-001.nianbao');
+      const editor = await vscode.window.showTextDocument(document, { preview: false });
+      const original = document.getText();
+      const digits = (t: string) => t.replace(/[0-9０-９][.、．](?![0-9０-９])/g, '').replace(/[^0-9０-９]/g, '');
+      const config = vscode.workspace.getConfiguration('editor', { uri: document.uri, languageId: 'nianbao' });
+      try {
+        await config.update('codeActionsOnSave', { 'source.fixAll.nianbao': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+        // A change, so that saving has something to write.
+        assert.ok(await editor.edit((b) => b.insert(document.positionAt(document.getText().length), '\n')));
+        await vscode.commands.executeCommand('workbench.action.files.save');
+        await waitFor('the save', [vscode.workspace.onDidSaveTextDocument], () => (document.isDirty ? undefined : true));
+        const saved = document.getText();
+        assert.notEqual(saved.trimEnd(), original.trimEnd(), 'the fixes were applied');
+        assert.equal(digits(saved), digits(original), 'no number changed');
+        // The wording fixes are gone; the prose figure that differs from the table is still reported, for the user to decide.
+        await waitFor('the fixed findings', [vscode.languages.onDidChangeDiagnostics], () => {
+          const codes = findings(document.uri).map((f) => f.split(' ').pop());
+          return !codes.includes('section.heading-variant') && !codes.includes('table.label-variant') ? codes : undefined;
+        });
+        assert.ok(findings(document.uri).some((f) => f.endsWith(' narrative.mismatch')), findings(document.uri).join('\n'));
+      } finally {
+        await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      }
+    },
+  },
+
   // (h) Commands that other work adds; they run once the commands exist.
   {
     name: 'nianbao.newReport2021 opens an untitled report whose only findings are placeholders',
