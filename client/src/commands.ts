@@ -36,9 +36,23 @@ async function openSkeleton(format: FormatId): Promise<void> {
   await vscode.window.showTextDocument(document);
 }
 
+interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** The server's "go to the table" actions: shows and selects a range (a table cell) of a document. */
+async function reveal(uri: unknown, range: unknown): Promise<void> {
+  if (typeof uri !== 'string') return;
+  const r = range as LspRange | undefined;
+  const selection = r ? new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) : undefined;
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: false });
+}
+
 export function registerCommands(): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('nianbao.newReport2021', () => openSkeleton('2021')),
     vscode.commands.registerCommand('nianbao.newReport2019', () => openSkeleton('2019')),
+    vscode.commands.registerCommand('nianbao.reveal', reveal),
   ];
 }

@@ -6,6 +6,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -13,11 +14,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, getDefinition, getReferences, resolveLang, type Lang } from './core';
+import { fileURLToPath } from 'url';
+import { analyze, getDefinition, getReferences, resolveLang, type AnalysisOptions, type Lang, type Review, type ReviewEntry } from './core';
 import { SETTINGS_SECTION } from './settings';
 import { AnalysisCache, type Analysed } from './lsp/cache';
 import { DocumentSettings } from './lsp/config';
-import { SOURCE_FIX_ALL, toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations } from './lsp/convert';
+import { ReviewStore } from './lsp/review';
+import { DISMISS_COMMAND, SOURCE_FIX_ALL, toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations } from './lsp/convert';
 import { TABLES_METHOD, toCodeLenses, toTablesResult, type TablesParams, type TablesResult } from './lsp/tables';
 
 /**
@@ -34,7 +37,25 @@ let lang: Lang = 'zh-CN';
 /** The `nianbao` settings of each document (replaced once the client's capabilities are known). */
 let settings = new DocumentSettings(undefined, () => lang);
 let registerForChanges = false;
-const cache = new AnalysisCache(analyze, (uri) => settings.current(uri));
+let watchFiles = false;
+let roots: string[] = [];
+const reviews = new ReviewStore(
+  () => roots,
+  (file, error) => connection.window.showWarningMessage(`${file}: ${error}`),
+);
+/** The options of a document: its settings and the reviewer's decisions that apply to it (one object per pair, for the cache's key). */
+const withReview = new WeakMap<AnalysisOptions, WeakMap<Review, AnalysisOptions>>();
+function optionsFor(uri: string): AnalysisOptions {
+  const base = settings.current(uri);
+  const review = reviews.reviewFor(uri);
+  if (!review?.findings.length) return base;
+  let byReview = withReview.get(base);
+  if (!byReview) withReview.set(base, (byReview = new WeakMap()));
+  let options = byReview.get(review);
+  if (!options) byReview.set(review, (options = { ...base, review }));
+  return options;
+}
+const cache = new AnalysisCache(analyze, optionsFor);
 const timers = new Map<string, NodeJS.Timeout>();
 /** The analysis (version, text and settings) whose diagnostics were last published, per document. */
 const published = new Map<string, Analysed>();
@@ -50,6 +71,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     (uri, error) => connection.console.error(`configuration ${uri}: ${errorText(error)}`),
   );
   registerForChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  watchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
+    .filter((f) => f.uri.startsWith('file:'))
+    .map((f) => fileURLToPath(f.uri));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -60,6 +85,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [DISMISS_COMMAND] },
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -124,6 +150,12 @@ documents.onDidClose((event) => {
 });
 
 connection.onInitialized(() => {
+  if (watchFiles) {
+    // A review file changed on disk (a pull, an edit): its decisions apply again to every open report.
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.nianbao-review.json' }] }).catch((error: unknown) => {
+      connection.console.error(`register didChangeWatchedFiles: ${errorText(error)}`);
+    });
+  }
   if (!registerForChanges) return;
   // Without it, VS Code's client sends no didChangeConfiguration for our section.
   connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error: unknown) => {
@@ -135,6 +167,24 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(
   guard('didChangeConfiguration', undefined, (params) => {
     settings.changed(params?.settings);
+    for (const document of documents.all()) void publish(document.uri);
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guard('didChangeWatchedFiles', undefined, () => {
+    reviews.invalidate();
+    for (const document of documents.all()) void publish(document.uri);
+  }),
+);
+
+// A finding dismissed from the light bulb: recorded in the review file, and the reports checked again.
+connection.onExecuteCommand(
+  guard('executeCommand', undefined, (params) => {
+    if (params.command !== DISMISS_COMMAND) return;
+    const [uri, decision] = (params.arguments ?? []) as [unknown, ReviewEntry | undefined];
+    if (typeof uri !== 'string' || typeof decision?.fingerprint !== 'string') return;
+    reviews.record(uri, decision);
     for (const document of documents.all()) void publish(document.uri);
   }),
 );

@@ -96,7 +96,8 @@ export function optionsKey(options: AnalysisOptions): string {
   let key = keys.get(options);
   if (key === undefined) {
     const severities = Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    key = JSON.stringify([options.lang ?? null, options.format ?? 'auto', options.maxSize ?? null, severities]);
+    const review = (options.review?.findings ?? []).map((e) => `${e.fingerprint}:${e.status}`);
+    key = JSON.stringify([options.lang ?? null, options.format ?? 'auto', options.maxSize ?? null, severities, review]);
     keys.set(options, key);
   }
   return key;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { formatSarif } from '../../server/src/cli/format-sarif';
 import type { CheckedFile } from '../../server/src/cli/run';
-import { analyze, CHECKS, LineIndex } from '../../server/src/core/index';
+import { analyze, CHECKS, describeFinding, LineIndex } from '../../server/src/core/index';
 import { CLI, runCli, type JsonFile, type Run } from './run';
 
 // Compiled to out/test/cli/, three levels below the repository root.
@@ -308,6 +308,37 @@ describe('sarif format', () => {
   });
 });
 
+describe('review decisions (.nianbao-review.json)', () => {
+  test('a dismissed finding is left out of the text, counted in the summary, and kept in SARIF as suppressed', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'review-'));
+    fs.mkdirSync(path.join(dir, 'reports'));
+    const text = read('examples/001_67c1420167c13949.txt').toString('utf8');
+    fs.writeFileSync(path.join(dir, 'reports', '001.txt'), text);
+    const analysis = analyze(text);
+    const target = analysis.findings.find((f) => f.dismissHint)!;
+    const entry = { ...describeFinding(target, analysis.report), status: 'dismissed', reason: target.dismissHint };
+    fs.writeFileSync(path.join(dir, '.nianbao-review.json'), JSON.stringify({ version: 1, findings: [entry] }));
+    const plain = cli(['check', '--lang', 'zh-CN', path.join(dir, 'reports')]);
+    assert.ok(!plain.stdout.includes(target.message), plain.stdout);
+    assert.match(plain.stdout, /（另有 1 处已由审核记录忽略）/);
+    const sarif = JSON.parse(cli(['check', '--format', 'sarif', path.join(dir, 'reports')]).stdout);
+    const suppressed = sarif.runs[0].results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
+    assert.deepEqual(suppressed.map((r: { message: { text: string }; suppressions: unknown[] }) => [r.message.text, r.suppressions]), [
+      [target.message, [{ kind: 'external', status: 'accepted', justification: '此数字说的是全区，不是本机关' }]],
+    ]);
+    const { files } = json([path.join(dir, 'reports')]);
+    assert.deepEqual(files[0].dismissed?.map((d) => d.fingerprint), [entry.fingerprint]);
+  });
+  test('a review file that cannot be understood stops the run with its name', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'review-bad-'));
+    fs.copyFileSync(path.join(ROOT, EX003), path.join(dir, '003.txt'));
+    fs.writeFileSync(path.join(dir, '.nianbao-review.json'), '{"findings": "none"}');
+    const r = cli(['check', '--lang', 'en', path.join(dir, '003.txt')]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /\.nianbao-review\.json.*the review file cannot be used: "findings" is not a list/);
+  });
+});
+
 describe('formatters without a process', () => {
   test('a finding outside the registry (internal.error) still gets a SARIF rule and result', () => {
     const text = read(EX002).toString('utf8');
@@ -337,6 +368,7 @@ describe('formatters without a process', () => {
             },
           },
         ],
+        partialFingerprints: { 'nianbao/v1': describeFinding(analysis.findings.at(-1)!, analysis.report).fingerprint },
       },
     ]);
     assert.equal(log.runs[0].tool.driver.informationUri, undefined);

@@ -27,6 +27,7 @@ export interface JsonFile {
   path: string;
   format: string | null;
   diagnostics: JsonDiagnostic[];
+  dismissed?: (JsonDiagnostic & { fingerprint: string; reason?: string })[];
 }
 
 /** `node dist/cli.js ARGS`, with the locale variables removed so that only what a test sets applies. */

@@ -15,6 +15,7 @@ import {
   getReferences,
   getSymbols,
   INTERNAL_ERROR,
+  offeredFixes,
   type Analysis,
   type Span,
   type SymbolNode,
@@ -55,7 +56,7 @@ function exercise(text: string, rnd: () => number, known?: Analysis): Analysis {
   for (const f of analysis.findings) {
     assertSpan(text, f.span, f.code);
     for (const r of f.related) assertSpan(text, r.span, `${f.code} related`);
-    for (const fix of f.fixes) {
+    for (const fix of offeredFixes(analysis, f)) {
       const edits = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
       edits.forEach((e, i) => {
         assertSpan(text, e.span, `${f.code} fix`);

@@ -3,14 +3,10 @@
 // apply) leaves every table number as it was. Shared by the fix proofs over
 // real reports and the random mutations of the fuzz properties.
 
-import { analyze, applyEdits, type Analysis, type Finding, type Fix, type Report } from '../../server/src/core/index';
+import { analyze, applyEdits, findingKey, offeredFixes, type Analysis, type Finding, type Fix, type Report } from '../../server/src/core/index';
 
-/**
- * A finding's identity: its check and the subject its message names before
- * the first comma or colon, numbers masked. A relation still broken after a
- * change, or a missing section whose hint of place changed, is the same finding.
- */
-const key = (f: Finding) => `${f.code} ${f.message.split(/[，,：:]/)[0].replace(/\d+/g, '#')}`;
+/** A finding's identity across versions: the core's (numbers, sums and quoted text masked). */
+const key = findingKey;
 
 function count(findings: Finding[], pred: (f: Finding) => boolean): Map<string, number> {
   const m = new Map<string, number>();
@@ -64,12 +60,15 @@ export function disproof(before: Analysis, finding: Finding, fix: Fix, known: Fi
   return undefined;
 }
 
-/** Proves every fix and suggestion offered on `text` (damaged from `original`); returns the failures. */
+/**
+ * Proves every fix and suggestion offered on `text` (damaged from `original`);
+ * returns the failures. Offered: what the editor shows (unproven suggestions are not).
+ */
 export function prove(name: string, text: string, original?: Analysis): string[] {
   const analysis = analyze(text);
   const failures: string[] = [];
   for (const f of analysis.findings) {
-    for (const fix of f.fixes) {
+    for (const fix of offeredFixes(analysis, f)) {
       const why = disproof(analysis, f, fix, original?.findings);
       if (why) failures.push(`${name}: ${f.code} "${f.message}" — ${fix.safety} "${fix.title}" ${why}`);
     }

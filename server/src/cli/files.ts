@@ -10,7 +10,7 @@ const EXTENSIONS = new Set(['.txt', '.md', '.nianbao']);
 /** `.nianbao` is ours; `.txt` and `.md` files in a folder may be anything. */
 const ALWAYS_A_REPORT = '.nianbao';
 
-export type ProblemKind = 'notFound' | 'unreadable' | 'notUtf8';
+export type ProblemKind = 'notFound' | 'unreadable' | 'notUtf8' | 'badReview';
 
 export interface FileProblem {
   path: string;

@@ -15,6 +15,15 @@ export interface JsonOutput {
       message: string;
       range: { start: Position; end: Position };
     }[];
+    /** Findings a reviewer dismissed in `.nianbao-review.json`; present only when there are some. */
+    dismissed?: {
+      code: string;
+      severity: Severity;
+      message: string;
+      range: { start: Position; end: Position };
+      fingerprint: string;
+      reason?: string;
+    }[];
   }[];
 }
 
@@ -31,6 +40,15 @@ export function formatJson(files: readonly CheckedFile[]): string {
         message: f.message,
         range: file.range(f.span),
       })),
+      // Set aside in the review file (only when there are such): kept, with the decision, for audit.
+      ...(file.analysis.dismissed.length ? { dismissed: file.analysis.dismissed.map(({ finding: f, entry }) => ({
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        range: file.range(f.span),
+        fingerprint: entry.fingerprint,
+        ...(entry.reason ? { reason: entry.reason } : {}),
+      })) } : {}),
     })),
   };
   return JSON.stringify(output, null, 2) + '\n';

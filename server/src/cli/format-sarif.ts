@@ -4,7 +4,7 @@
 
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CHECKS, type CheckMeta, type Lang, type Severity, type Span } from '../core/index';
+import { CHECKS, describeFinding, type CheckMeta, type Lang, type ReviewEntry, type Severity, type Span } from '../core/index';
 import { checkDocUri } from '../docs';
 import type { FileProblem } from './files';
 import type { CheckedFile } from './run';
@@ -40,7 +40,9 @@ export function formatSarif(files: readonly CheckedFile[], options: SarifOptions
   const results = files.flatMap((file, artifactIndex) => {
     const artifactLocation = { ...artifactUri(file.path, cwd), index: artifactIndex };
     const physical = (span: Span) => ({ artifactLocation, region: region(file, span) });
-    return file.analysis.findings.map((f) => ({
+    const shown = file.analysis.findings.map((f) => ({ f, entry: undefined as ReviewEntry | undefined }));
+    const dismissed = file.analysis.dismissed.map(({ finding, entry }) => ({ f: finding, entry: entry as ReviewEntry | undefined }));
+    return [...shown, ...dismissed].map(({ f, entry }) => ({
       ruleId: f.code,
       ruleIndex: ruleIndex.get(f.code)!,
       level: LEVELS[f.severity],
@@ -49,6 +51,10 @@ export function formatSarif(files: readonly CheckedFile[], options: SarifOptions
       ...(f.related.length > 0
         ? { relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: physical(r.span), message: { text: r.message } })) }
         : {}),
+      // A reviewer's dismissal (.nianbao-review.json) is an external suppression: code scanning shows it as such.
+      ...(entry ? { suppressions: [{ kind: 'external', status: 'accepted', ...(entry.reason ? { justification: entry.reason } : {}) }] } : {}),
+      // The review file's key: stable across edits elsewhere in the report, as code scanning wants.
+      partialFingerprints: { 'nianbao/v1': entry?.fingerprint ?? describeFinding(f, file.analysis.report).fingerprint },
     }));
   });
 

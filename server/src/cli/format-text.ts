@@ -3,7 +3,8 @@
 // column counted in UTF-16 units like the editor's.
 
 import type { Lang, Severity, Span } from '../core/index';
-import { summary } from './messages';
+import { localize } from '../core/i18n';
+import { MSG, summary } from './messages';
 import type { CheckedFile } from './run';
 
 export interface TextOptions {
@@ -39,7 +40,8 @@ export function formatText(files: readonly CheckedFile[], options: TextOptions):
     }
     out += '\n';
   }
-  const line = summary(options.lang, files.length, counts);
+  const dismissed = files.reduce((n, f) => n + f.analysis.dismissed.length, 0);
+  const line = summary(options.lang, files.length, counts) + (dismissed ? localize(MSG.dismissed, options.lang, { count: dismissed }) : '');
   out += (counts.error > 0 ? paint('error', line) : line) + '\n';
   return out;
 }

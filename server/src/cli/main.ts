@@ -33,7 +33,7 @@ function packageInfo(): PackageInfo {
 }
 
 function describeProblem(problem: FileProblem, lang: Lang): string {
-  const message = problem.kind === 'notFound' ? MSG.notFound : problem.kind === 'notUtf8' ? MSG.notUtf8 : MSG.unreadable;
+  const message = { notFound: MSG.notFound, notUtf8: MSG.notUtf8, unreadable: MSG.unreadable, badReview: MSG.badReview }[problem.kind];
   return localize(message, lang, { detail: problem.detail ?? '' });
 }
 

@@ -1,7 +1,9 @@
 // Running the checks over the files; formatting is left to format-*.ts, which
 // get everything they need from `CheckedFile` and never touch the disk.
 
-import { analyze, LineIndex, type Analysis, type AnalysisOptions, type Span } from '../core/index';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze, LineIndex, parseReview, REVIEW_FILE, type Analysis, type AnalysisOptions, type Review, type Span } from '../core/index';
 import { collectFiles, readReport, shouldCheck, type FileProblem } from './files';
 
 export interface Position {
@@ -30,6 +32,11 @@ export function run(paths: readonly string[], options: AnalysisOptions, onProble
   const { files: candidates, problems } = collectFiles(paths);
   problems.forEach(onProblem);
   const files: CheckedFile[] = [];
+  const reviews = new ReviewLookup();
+  const report = (problem: FileProblem) => {
+    problems.push(problem);
+    onProblem(problem);
+  };
   for (const candidate of candidates) {
     const read = readReport(candidate.path);
     if (!read.ok) {
@@ -41,9 +48,43 @@ export function run(paths: readonly string[], options: AnalysisOptions, onProble
     const index = new LineIndex(read.text);
     files.push({
       path: candidate.path,
-      analysis: analyze(read.text, options),
+      analysis: analyze(read.text, { ...options, review: reviews.for(candidate.path, report) }),
       range: (span) => ({ start: index.position(span.start), end: index.position(span.end) }),
     });
   }
   return { files, problems };
+}
+
+/**
+ * The reviewer's decisions (`.nianbao-review.json`) that apply to a file: the
+ * nearest one in its folder or a folder above, as the editor finds it. A file
+ * that cannot be read or understood is a problem of the run, never ignored.
+ */
+class ReviewLookup {
+  private readonly byDir = new Map<string, Review | undefined>();
+
+  for(file: string, onProblem: (problem: FileProblem) => void): Review | undefined {
+    return this.lookUp(path.dirname(path.resolve(file)), onProblem);
+  }
+
+  private lookUp(dir: string, onProblem: (problem: FileProblem) => void): Review | undefined {
+    if (this.byDir.has(dir)) return this.byDir.get(dir);
+    const file = path.join(dir, REVIEW_FILE);
+    let review: Review | undefined;
+    if (fs.existsSync(file)) {
+      let parsed: ReturnType<typeof parseReview>;
+      try {
+        parsed = parseReview(fs.readFileSync(file, 'utf8'));
+      } catch (error) {
+        parsed = { ok: false, error: (error as NodeJS.ErrnoException).code ?? String(error) };
+      }
+      if (parsed.ok) review = parsed.review;
+      else onProblem({ path: file, kind: 'badReview', detail: parsed.error });
+    } else {
+      const parent = path.dirname(dir);
+      review = parent === dir ? undefined : this.lookUp(parent, onProblem);
+    }
+    this.byDir.set(dir, review);
+    return review;
+  }
 }

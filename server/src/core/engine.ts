@@ -32,6 +32,7 @@ export function runChecks(report: Report, options: CheckOptions): Finding[] {
             span: f.span,
             message: f.message,
             related: f.related ?? [],
+            ...(f.dismissHint ? { dismissHint: f.dismissHint } : {}),
             fixes: (f.fixes ?? []).map((fix) => (fix.safety === 'fix' && writesNumbers(report.text, fix) ? { ...fix, safety: 'suggestion', preferred: false } : fix)),
           }),
       });

@@ -2,13 +2,15 @@
 // Neither `vscode` nor any LSP module may be imported anywhere under core/.
 
 import { runChecks, internalError } from './engine';
-import type { Finding, SeveritySetting } from './checks/types';
+import type { Finding, Fix, SeveritySetting } from './checks/types';
+import { applyEdits } from './features/codeActions';
 import { localize, type Lang } from './i18n';
 import { reportTooLarge } from './checks/structure/too-large';
 import type { FormatId } from './format/tables';
 import type { Report } from './parse/model';
 import { releaseCompacts } from './parse/compacted';
 import { parseReport } from './parse/report';
+import { applyReview, type Review, type ReviewEntry } from './review';
 import { splitLines } from './text';
 
 export interface AnalysisOptions {
@@ -18,29 +20,75 @@ export interface AnalysisOptions {
   format?: 'auto' | FormatId;
   /** Documents longer than this (in UTF-16 code units) are not analysed: one finding says so. */
   maxSize?: number;
+  /** A reviewer's decisions (`.nianbao-review.json`): dismissed findings are set apart. */
+  review?: Review;
 }
 
 export interface Analysis {
   report: Report;
   findings: Finding[];
   lang: Lang;
+  /** Findings a reviewer dismissed, with the decision: not shown, but counted (and kept in SARIF as suppressed). */
+  dismissed: { finding: Finding; entry: ReviewEntry }[];
+  /** The options it was made with (a suggestion is proven with the same). */
+  options: AnalysisOptions;
 }
 
 /** Parses and checks one document version. Never throws. */
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const lang = options.lang ?? 'zh-CN';
   if (options.maxSize !== undefined && text.length > options.maxSize) {
-    return { report: emptyReport(text), findings: [tooLarge(lang, text.length, options.maxSize, options.severities)].filter((f): f is Finding => !!f), lang };
+    return { report: emptyReport(text), findings: [tooLarge(lang, text.length, options.maxSize, options.severities)].filter((f): f is Finding => !!f), lang, dismissed: [], options };
   }
   let report: Report;
   try {
     report = parseReport(text, { format: options.format });
   } catch (error) {
-    return { report: emptyReport(text), findings: [internalError(lang, String(error))], lang };
+    return { report: emptyReport(text), findings: [internalError(lang, String(error))], lang, dismissed: [], options };
   }
-  const findings = runChecks(report, { lang, severities: options.severities });
+  const { shown, dismissed } = applyReview(runChecks(report, { lang, severities: options.severities }), report, options.review);
   releaseCompacts(report);
-  return { report, findings, lang };
+  return { report, findings: shown, lang, dismissed, options };
+}
+
+/**
+ * A finding's identity across two versions of a text: its check and the
+ * subject its message names before the first comma or colon, with numbers,
+ * sums of terms and quoted text masked — a relation still broken with other
+ * numbers, or a line still masked, is the same finding.
+ */
+export function findingKey(f: Finding): string {
+  const subject = f.message.split(/[，,：:]/)[0].replace(/\d+/g, '#').replace(/“[^”]*”/g, '“…”').replace(/（[#+—.]+）/g, '（…）');
+  return `${f.code} ${subject}`;
+}
+
+function countKeys(findings: readonly Finding[], pred: (f: Finding) => boolean): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of findings) if (pred(f)) m.set(findingKey(f), (m.get(findingKey(f)) ?? 0) + 1);
+  return m;
+}
+
+const proofs = new WeakMap<Fix, boolean>();
+
+/**
+ * Whether applying `fix` clears its finding and adds no error or warning,
+ * checked by analysing the text as it would be. A suggestion (a changed
+ * number) is offered only when proven; the simulation in the checks is the
+ * cheap first filter, this the guarantee. Cached per fix.
+ */
+export function isProven(analysis: Analysis, finding: Finding, fix: Fix): boolean {
+  let proven = proofs.get(fix);
+  if (proven === undefined) {
+    const after = analyze(applyEdits(analysis.report.text, fix.edits), analysis.options).findings;
+    const key = findingKey(finding);
+    const serious = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
+    const before = countKeys(analysis.findings, serious);
+    proven =
+      after.filter((f) => findingKey(f) === key).length < analysis.findings.filter((f) => findingKey(f) === key).length &&
+      [...countKeys(after, serious)].every(([k, n]) => n <= (before.get(k) ?? 0));
+    proofs.set(fix, proven);
+  }
+  return proven;
 }
 
 /** What features see of a document that was not parsed. */
@@ -68,8 +116,9 @@ function tooLarge(lang: Lang, size: number, max: number, severities: AnalysisOpt
 
 export { getSymbols, type SymbolNode, type SymbolKind } from './features/symbols';
 export { getFoldingSpans } from './features/folding';
-export { getCodeActions, applyEdits, type CodeAction } from './features/codeActions';
+export { getCodeActions, applyEdits, offeredFixes, type CodeAction } from './features/codeActions';
 export { getHover, type Hover } from './features/hover';
 export { getDefinition, getReferences } from './features/links';
 export { getTablesView, type TablesView, type TableView, type TableBlockView, type TableRowView, type TableCellView, type HeaderCell } from './features/tablesView';
 export { relationText } from './relations';
+export { REVIEW_FILE, EMPTY_REVIEW, describeFinding, parseReview, recordDecision, formatReview, type Review, type ReviewEntry, type ReviewStatus } from './review';

@@ -19,7 +19,7 @@ import {
   type Location,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkById, getCodeActions, getFoldingSpans, getHover, getSymbols, type Edit, type Finding, type Severity, type Span, type SymbolNode } from '../core';
+import { checkById, describeFinding, getCodeActions, offeredFixes, getFoldingSpans, getHover, getSymbols, type Edit, type Finding, type ReviewEntry, type Severity, type Span, type SymbolNode } from '../core';
 import { localize } from '../core/i18n';
 import { checkDocUri } from '../docs';
 import { ACTIONS } from './messages';
@@ -108,6 +108,11 @@ function findingOf(document: TextDocument, entry: Analysed, diagnostic: Diagnost
 /** The kind of the action that applies every fix in the file: `editor.codeActionsOnSave` asks for it. */
 export const SOURCE_FIX_ALL = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
+/** The client's command that shows a range of a document (arguments: document URI, LSP range). */
+export const REVEAL_COMMAND = 'nianbao.reveal';
+/** The server's command that records a dismissed finding (arguments: document URI, review entry). */
+export const DISMISS_COMMAND = 'nianbao.dismissFinding';
+
 /** The client's command that turns a check off (arguments: check id, document URI). */
 export const DISABLE_CHECK_COMMAND = 'nianbao.disableCheck';
 
@@ -157,7 +162,7 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
     const order = [...picked.keys()].sort((a, b) => a - b);
     const diagnosticOf = (index: number) => picked.get(index) ?? toDiagnostic(document, entry, findings[index], index);
     for (const index of order) {
-      for (const fix of findings[index].fixes) {
+      for (const fix of offeredFixes(entry.analysis, findings[index])) {
         // Preferred (what "auto fix" applies) only where the change is certain: a fix, not a suggestion.
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred && fix.safety === 'fix', diagnostics: [diagnosticOf(index)], edit: edit(fix.edits) });
       }
@@ -175,6 +180,22 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
         diagnostics: all.fixed.map(diagnosticOf),
         edit: edit(all.edits),
       });
+    }
+    // A figure of the prose: go to the table cells it was compared with; and any finding may be set aside
+    // by a reviewer (a figure about another scope says so), recorded in the review file.
+    for (const index of order) {
+      const finding = findings[index];
+      if (finding.code.startsWith('narrative.')) {
+        for (const related of finding.related.slice(0, 3)) {
+          const title = localize(ACTIONS.openCell, lang, { cell: related.message });
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(index)], command: { title, command: REVEAL_COMMAND, arguments: [document.uri, toRange(document, related.span)] } });
+        }
+      }
+      if (!checkById(finding.code) || !document.uri.startsWith('file:')) continue;
+      const reason = finding.dismissHint;
+      const title = reason ? localize(ACTIONS.dismissAs, lang, { reason }) : localize(ACTIONS.dismiss, lang);
+      const decision: ReviewEntry = { ...describeFinding(finding, entry.analysis.report), status: 'dismissed', ...(reason ? { reason } : {}) };
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(index)], command: { title, command: DISMISS_COMMAND, arguments: [document.uri, decision] } });
     }
     for (const code of checks) {
       if (!checkById(code)) continue; // internal.error is not a check one can turn off

@@ -42,6 +42,8 @@ export interface Finding {
   message: string;
   related: Related[];
   fixes: Fix[];
+  /** Why a reviewer may set this finding aside (a figure about another scope): the reason a dismissal records. */
+  dismissHint?: string;
 }
 
 export interface CheckMeta {
@@ -60,6 +62,7 @@ export interface FindingInput {
   severity?: Severity;
   related?: Related[];
   fixes?: Fix[];
+  dismissHint?: string;
 }
 
 export interface CheckContext {

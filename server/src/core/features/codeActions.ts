@@ -3,7 +3,8 @@
 
 import type { Edit } from '../checks/types';
 import type { TableRow } from '../parse/model';
-import type { Analysis } from '../service';
+import { isProven, type Analysis } from '../service';
+import type { Finding, Fix } from '../checks/types';
 import type { Span } from '../text';
 import { localize } from '../i18n';
 
@@ -39,12 +40,20 @@ function separateCells(analysis: Analysis, row: TableRow): CodeAction | undefine
   };
 }
 
+/**
+ * The fixes of a finding that are offered: every fix (mechanical, proven by
+ * the tests over real reports), and each suggestion proven on this text.
+ */
+export function offeredFixes(analysis: Analysis, finding: Finding): Fix[] {
+  return finding.fixes.filter((fix) => fix.safety === 'fix' || isProven(analysis, finding, fix));
+}
+
 /** The fixes of every finding that touches `range`, then the assists there. */
 export function getCodeActions(analysis: Analysis, range: Span): CodeAction[] {
   const actions: CodeAction[] = [];
   analysis.findings.forEach((finding, index) => {
     if (!overlaps(finding.span, range)) return;
-    for (const fix of finding.fixes) actions.push({ title: fix.title, kind: 'quickfix', finding: index, edits: fix.edits, preferred: fix.preferred });
+    for (const fix of offeredFixes(analysis, finding)) actions.push({ title: fix.title, kind: 'quickfix', finding: index, edits: fix.edits, preferred: fix.preferred });
   });
   for (const table of Object.values(analysis.report.tables)) {
     for (const row of table?.rows ?? []) {

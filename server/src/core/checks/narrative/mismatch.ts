@@ -5,6 +5,12 @@ import { cellName, cellsName } from '../tables/names';
 import { breaksList } from '../../narrative/lists';
 import type { Check } from '../types';
 
+/** What a reviewer records when setting aside a figure about another scope. */
+const DISMISS: Record<Exclude<Claim['scope'], 'self'>, Localized> = {
+  wider: { 'zh-CN': '此数字说的是{word}，不是本机关', en: 'This figure is about {word}, not this body' },
+  period: { 'zh-CN': '此数字说的是{word}，不是本统计期限', en: 'This figure is about {word}, not this period' },
+};
+
 const SCOPE: Record<Exclude<Claim['scope'], 'self'>, Localized> = {
   wider: { 'zh-CN': '（正文说的是{word}，表格只统计本机关）', en: ' (the text speaks of {word}; the table counts this body only)' },
   period: { 'zh-CN': '（正文说的是{word}，与表格的统计期限不同）', en: ' (the text speaks of {word}, another period than the table)' },
@@ -42,6 +48,7 @@ export const narrativeMismatch: Check = {
         ctx.emit({
           span: claim.span,
           severity,
+          dismissHint: scoped ? ctx.t(DISMISS[claim.scope as Exclude<Claim['scope'], 'self'>], { word: claim.scopeWord ?? '' }) : undefined,
           message:
             ctx.t(
               { 'zh-CN': '正文称{what} {claimed} {unit}，表格中{cells}为 {expected} {unit}', en: 'The text says {what}: {claimed}; the table has {expected} ({cells})' },
@@ -74,6 +81,7 @@ export const narrativeMismatch: Check = {
         ctx.emit({
           span: percent.figure.span,
           severity,
+          dismissHint: scoped ? ctx.t(DISMISS[claim.scope as Exclude<Claim['scope'], 'self'>], { word: claim.scopeWord ?? '' }) : undefined,
           message:
             ctx.t(
               { 'zh-CN': '正文称{what}占 {claimed}%，按表格计算为 {expected}%', en: 'The text gives {what} as {claimed}%; the table gives {expected}%' },

@@ -3,7 +3,7 @@ import { compactOf } from '../../parse/compacted';
 import { compactSpan, parseChineseNumber, toChineseNumber } from '../../text';
 import type { Check } from '../types';
 
-const CLAIM = /(?:由|包括|包含|分为|分成|共分|共有)[^。]{0,200}?([一二三四五六七八九十两]|\d{1,2})(?:个)?(?:大)?部分/g;
+const CLAIM = /(?:由|包括|包含|分为|分成|共分|共有)[^。]{0,200}?([一二三四五六七八九十两]|(?<!\d)\d{1,2})(?:个)?(?:大)?部分/g;
 
 export const sectionCountClaim: Check = {
   meta: {

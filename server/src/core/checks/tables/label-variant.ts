@@ -29,7 +29,7 @@ export const tableLabelVariant: Check = {
             {
               title: ctx.t({ 'zh-CN': '改为「{official}」', en: 'Change to "{official}"' }, args),
               // After a digit (two rows on one line), a space keeps the restored ordinal apart from the cell before it.
-              edits: [{ span: label.span, newText: (/\d/.test(ctx.report.text[label.span.start - 1] ?? '') && /^\d/.test(label.row.label) ? ' ' : '') + label.row.label }],
+              edits: [{ span: label.span, newText: (/[0-9０-９]/.test(ctx.report.text[label.span.start - 1] ?? '') && /^\d/.test(label.row.label) ? ' ' : '') + label.row.label }],
               preferred: true,
               safety: 'fix',
             },

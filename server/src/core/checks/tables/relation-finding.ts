@@ -5,7 +5,7 @@
 
 import type { Localized, MessageArgs } from '../../i18n';
 import { MAX_CELL_VALUE } from '../../format/tables';
-import { claimsOf } from '../../narrative/claims';
+import { claimsOf, sumOf } from '../../narrative/claims';
 import { zeroClaimsOf } from '../../narrative/zero-claims';
 import type { Report } from '../../parse/model';
 import { effectOf, relationsOf, sameCell, valueOf, withCell, type CellRef, type Evaluated, type RelationKind } from '../../relations';
@@ -77,8 +77,8 @@ function contradictsProse(report: Report, cell: CellRef, value: number): boolean
   const row = cell.row;
   const sum = (cells: CellRef[]) => cells.reduce<number | undefined>((a, x) => (a === undefined || valueOf(x) === undefined ? undefined : a + valueOf(x)!), 0);
   const linked = claimsOf(report).filter((c) => c.scope === 'self' && !c.figure.approximate && c.cells.some((x) => x.row === row));
-  // A claim that none happened (`未发生…复议`), true of the table today or not judged.
-  const zeros = zeroClaimsOf(report).filter((z) => z.cells.some((x) => x.row === row) && !sum(z.cells));
+  // A claim that none happened (`未发生…复议`), not reported today (true of the table, or its cells not judged).
+  const zeros = zeroClaimsOf(report).filter((z) => z.cells.some((x) => x.row === row) && !sumOf(report, z.cells));
   return withCell(cell, value, () => {
     for (const claim of linked) {
       const now = sum(claim.cells);

@@ -67,8 +67,11 @@ export class RowMatcher {
     const ordinal = ORDINAL_KEY.exec(key)?.[0] ?? '';
     const masked = /[*＊×]/.test(key);
     const found: LabelCandidate[] = [];
+    // A clause of prose (`…20 件，不予处理`) is no typo of a label that has no such punctuation.
+    const punctuated = /[，,。；;！？]/.test(text);
     for (const { row, full, bare } of this.keys) {
       const quality = this.quality(key, ordinal, masked, full, bare);
+      if (quality === 'fuzzy' && punctuated && !/[，,]/.test(row.label)) continue;
       if (quality) found.push({ row, quality });
     }
     const rank: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3, fragment: 4 };
