@@ -41,6 +41,22 @@ suite('section.missing', () => {
       }
     }
   });
+  test('a heading lost in crawled text or PDF text goes where its content begins, found by the format data', () => {
+    const cases: [string, string, RegExp][] = [
+      // 五 after table 3 in a flattened page: what follows the table, up to the glued year.
+      ['test/fixtures/corpus2/104_pingtan_gongan_2021_flat.txt', '五、存在的主要问题及改进情况', /000000000000000\n五、存在的主要问题及改进情况\n2021年，我局政府信息公开工作/],
+      // 六 in PDF text: the sentence about 信息处理费.
+      ['test/fixtures/corpus/012_hongze_2024_tab.txt', '六、其他需要报告的事项', /\n六、其他需要报告的事项\n2024 年，区政府严格落实《政府信息公开信息处理费/],
+      // 一 in a crawled page: its first subsection, (一)主动公开.
+      ['test/fixtures/corpus2/105_pingtan_gongan_2024_flat.txt', '一、总体情况', /规范化。\n一、总体情况\n（一）主动公开方面/],
+    ];
+    for (const [file, heading, placed] of cases) {
+      const text = readFixture(file).replace(heading, '');
+      const fixed = assertFixResolves(text, 'section.missing');
+      assert.match(fixed, placed, file);
+      assert.ok(analyze(text).findings.find((f) => f.code === 'section.missing')!.fixes[0].preferred, `${file}: preferred where the content was found`);
+    }
+  });
   test('a section removed entirely: the heading is inserted before the next one', () => {
     const text = edit(CLEAN(), '五、存在的主要问题及改进情况\n（一）存在问题。政策解读形式还不够丰富。\n（二）改进情况。下一步将丰富解读形式，提升解读质量。\n', '');
     assert.deepEqual(findings(text), ['59:1 error section.missing']);

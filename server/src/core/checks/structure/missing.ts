@@ -130,7 +130,8 @@ export const sectionMissing: Check = {
                 ? ctx.t({ 'zh-CN': '插入标题「{heading}」', en: 'Insert the heading "{heading}"' }, { heading })
                 : ctx.t({ 'zh-CN': '插入标题「{heading}」（内容待填写）', en: 'Insert the heading "{heading}" (content still to be written)' }, { heading }),
             edits: [edit],
-            preferred: true,
+            // Certain where its content was found; else the place is the best there is.
+            preferred: orphan !== undefined,
             safety: 'fix',
           },
         ],
