@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
-import { analyze, applyEdits } from '../../server/src/core/index';
+import { analyze, applyEdits, fixAll } from '../../server/src/core/index';
 import { CLEAN, applyFix, assertFixResolves, edit, findings, readFixture } from '../helpers';
 
 suite('a clean report', () => {
@@ -56,6 +56,18 @@ suite('section.missing', () => {
       assert.match(fixed, placed, file);
       assert.ok(analyze(text).findings.find((f) => f.code === 'section.missing')!.fixes[0].preferred, `${file}: preferred where the content was found`);
     }
+  });
+  test('fix-all runs in rounds, as ESLint does: a restored heading lets its table be read, and its labels are fixed too (seed 004)', () => {
+    const text = readFixture('examples/004_164254f647ab523c.txt');
+    const heading = analyze(text).report.sections.find((s) => s.def.number === 3)!.heading.span;
+    const damaged = text.slice(0, heading.start) + text.slice(heading.end);
+    const analysis = analyze(damaged);
+    assert.equal(fixAll(analysis, undefined, 1).count, 3);
+    const all = fixAll(analysis);
+    assert.equal(all.count, 9);
+    const fixed = analyze(applyEdits(damaged, all.edits));
+    assert.deepEqual([...new Set(fixed.findings.map((f) => f.code))], ['narrative.masked']);
+    assert.equal(fixAll(fixed).edits.length, 0);
   });
   test('a section removed entirely: the heading is inserted before the next one', () => {
     const text = edit(CLEAN(), '五、存在的主要问题及改进情况\n（一）存在问题。政策解读形式还不够丰富。\n（二）改进情况。下一步将丰富解读形式，提升解读质量。\n', '');

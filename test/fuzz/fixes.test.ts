@@ -13,7 +13,7 @@ import { describe as suite, test } from 'node:test';
 import { analyze, type Report } from '../../server/src/core/index';
 import { ROOT } from '../helpers';
 import { random } from './mutate';
-import { prove } from './prove';
+import { disproveFixAll, prove } from './prove';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 300);
 /** Mutants of each kind per report: 1 in `npm test`, more under `npm run fuzz`. */
@@ -88,7 +88,10 @@ export const MUTATIONS: Record<string, Mutation> = {
 
 suite('every fix and suggestion is proven', () => {
   test('on every real report as it is', () => {
-    const failures = FIXTURES.flatMap(([name, text]) => prove(name, text));
+    const failures = FIXTURES.flatMap(([name, text]) => {
+      const all = disproveFixAll(analyze(text));
+      return [...prove(name, text), ...(all ? [`${name}: fix-all ${all}`] : [])];
+    });
     assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`);
   });
   for (const [kind, mutation] of Object.entries(MUTATIONS)) {
@@ -99,7 +102,10 @@ suite('every fix and suggestion is proven', () => {
         for (let k = 0; k < PER_KIND; k++) {
           const seed = SEED + i * 1000 + k;
           const mutant = mutation(text, original.report, random(seed));
-          if (mutant !== undefined) failures.push(...prove(`${name} (seed ${seed})`, mutant, original));
+          if (mutant === undefined) continue;
+          failures.push(...prove(`${name} (seed ${seed})`, mutant, original));
+          const all = disproveFixAll(analyze(mutant), original.findings);
+          if (all) failures.push(`${name} (seed ${seed}): fix-all ${all}`);
         }
       });
       assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`);

@@ -3,7 +3,7 @@
 // apply) leaves every table number as it was. Shared by the fix proofs over
 // real reports and the random mutations of the fuzz properties.
 
-import { analyze, applyEdits, findingKey, offeredFixes, type Analysis, type Finding, type Fix, type Report } from '../../server/src/core/index';
+import { analyze, applyEdits, findingKey, fixAll, offeredFixes, type Analysis, type Finding, type Fix, type Report } from '../../server/src/core/index';
 
 /** A finding's identity across versions: the core's (numbers, sums and quoted text masked). */
 const key = findingKey;
@@ -76,3 +76,23 @@ export function prove(name: string, text: string, original?: Analysis): string[]
   return failures;
 }
 
+
+/** What is wrong with fix-all (every round) on `before`: a digit changed, or an error or warning added. */
+export function disproveFixAll(before: Analysis, known: Finding[] = []): string | undefined {
+  const text = before.report.text;
+  const fixed = applyEdits(text, fixAll(before).edits);
+  const digits = (t: string) => t.replace(/[0-9０-９][.、．](?![0-9０-９])/g, '').replace(/[^0-9０-９]/g, '');
+  if (digits(fixed) !== digits(text)) return 'changes a digit';
+  const serious = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
+  const old = count(before.findings, serious);
+  const original = count(known, serious);
+  // A heading inserted where no content was found leaves its section empty, as its title says.
+  const empty = new Set(
+    before.findings.flatMap((f) => f.fixes.filter((x) => x.title.includes('（内容待填写）')).map((x) => /插入标题「(.)、/.exec(x.title)?.[1])),
+  );
+  for (const [k, n] of count(analyze(fixed, before.options).findings, serious)) {
+    if (empty.has(/^section\.empty 第(.)部分/.exec(k)?.[1])) continue;
+    if (n > Math.max(old.get(k) ?? 0, original.get(k) ?? 0)) return `adds ${k}`;
+  }
+  return undefined;
+}

@@ -19,7 +19,7 @@ import {
   type Location,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkById, describeFinding, getCodeActions, offeredFixes, getFoldingSpans, getHover, getSymbols, type Edit, type Finding, type ReviewEntry, type Severity, type Span, type SymbolNode } from '../core';
+import { checkById, describeFinding, fixAll, getCodeActions, offeredFixes, getFoldingSpans, getHover, getSymbols, type Finding, type ReviewEntry, type Severity, type Span, type SymbolNode } from '../core';
 import { localize } from '../core/i18n';
 import { checkDocUri } from '../docs';
 import { ACTIONS } from './messages';
@@ -116,31 +116,6 @@ export const DISMISS_COMMAND = 'nianbao.dismissFinding';
 /** The client's command that turns a check off (arguments: check id, document URI). */
 export const DISABLE_CHECK_COMMAND = 'nianbao.disableCheck';
 
-/** Where two edits touch or overlap: applying both would depend on their order. */
-function touches(a: Span, b: Span): boolean {
-  return a.start <= b.end && b.start <= a.end;
-}
-
-/**
- * The safe fixes (`safety: 'fix'`, the preferred one first) of the given
- * findings, in order, leaving out each fix one of whose edits touches an edit
- * already taken: what "fix all" and `source.fixAll` apply. Never a suggestion:
- * nothing that changes a fact runs unasked or on save.
- */
-function combineFixes(findings: readonly Finding[], indices: readonly number[]): { edits: Edit[]; fixed: number[] } {
-  const edits: Edit[] = [];
-  const fixed: number[] = [];
-  for (const index of indices) {
-    const safe = findings[index].fixes.filter((f) => f.safety === 'fix');
-    const fix = safe.find((f) => f.preferred) ?? safe[0];
-    if (!fix || fix.edits.length === 0) continue;
-    if (fix.edits.some((e) => edits.some((taken) => touches(taken.span, e.span)))) continue;
-    edits.push(...fix.edits);
-    fixed.push(index);
-  }
-  return { edits, fixed };
-}
-
 export function toCodeActions(document: TextDocument, entry: Analysed, params: CodeActionParams): CodeAction[] {
   const only = params.context?.only;
   const findings = entry.analysis.findings;
@@ -170,7 +145,8 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
     // Per check of the findings asked about: fix all of that check in the file, turn it off, read its page.
     const checks = [...new Set(order.map((index) => findings[index].code))];
     for (const code of checks) {
-      const all = combineFixes(findings, findings.flatMap((f, i) => (f.code === code ? [i] : [])));
+      // One round: this is computed whenever the light bulb is; save and the source action run all rounds.
+      const all = fixAll(entry.analysis, (f) => f.code === code, 1);
       // One fix is the quick fix itself: "all" means at least two.
       if (all.fixed.length < 2) continue;
       const title = checkById(code)?.meta.title[lang] ?? code;
@@ -217,9 +193,9 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
   }
   // Source actions are offered only when asked for by kind (on save, or the Source Action menu).
   if (only && wants(only, SOURCE_FIX_ALL)) {
-    const all = combineFixes(findings, findings.map((_, i) => i));
+    const all = fixAll(entry.analysis);
     if (all.edits.length > 0) {
-      actions.push({ title: localize(ACTIONS.fixAll, lang, { count: all.fixed.length }), kind: SOURCE_FIX_ALL, edit: edit(all.edits) });
+      actions.push({ title: localize(ACTIONS.fixAll, lang, { count: all.count }), kind: SOURCE_FIX_ALL, edit: edit(all.edits) });
     }
   }
   return actions;

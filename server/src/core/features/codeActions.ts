@@ -3,7 +3,7 @@
 
 import type { Edit } from '../checks/types';
 import type { TableRow } from '../parse/model';
-import { isProven, type Analysis } from '../service';
+import { analyze, isProven, type Analysis } from '../service';
 import type { Finding, Fix } from '../checks/types';
 import type { Span } from '../text';
 import { localize } from '../i18n';
@@ -72,4 +72,74 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   let out = text;
   for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
   return out;
+}
+
+/** Where two edits touch or overlap: applying both would depend on their order. */
+function touches(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/**
+ * One round of fix-all: the fixes (`safety: 'fix'`, the preferred one first)
+ * of the findings `pick` selects, in order, leaving out each fix one of whose
+ * edits touches an edit already taken. Never a suggestion: nothing that
+ * changes a fact runs unasked or on save.
+ */
+function oneRound(findings: readonly Finding[], pick: (f: Finding) => boolean): { edits: Edit[]; fixed: number[] } {
+  const edits: Edit[] = [];
+  const fixed: number[] = [];
+  findings.forEach((finding, index) => {
+    if (!pick(finding)) return;
+    const safe = finding.fixes.filter((f) => f.safety === 'fix');
+    const fix = safe.find((f) => f.preferred) ?? safe[0];
+    if (!fix || fix.edits.length === 0) return;
+    if (fix.edits.some((e) => edits.some((taken) => touches(taken.span, e.span)))) return;
+    edits.push(...fix.edits);
+    fixed.push(index);
+  });
+  return { edits, fixed };
+}
+
+/** A span of the text after `taken` (sorted edits of the original) as a span of the original, unless it touches one of them. */
+function toOriginal(span: Span, taken: readonly Edit[]): Span | undefined {
+  let delta = 0;
+  for (const t of taken) {
+    const start = t.span.start + delta;
+    const end = start + t.newText.length;
+    if (span.end < start) break;
+    if (span.start <= end) return undefined;
+    delta += t.newText.length - (t.span.end - t.span.start);
+  }
+  return { start: span.start - delta, end: span.end - delta };
+}
+
+const MAX_ROUNDS = 10;
+
+/**
+ * Fix-all as ESLint runs it: apply the fixes, check the text again, and go on
+ * while the new text offers more (a restored heading lets its table's labels be
+ * read and fixed), at most MAX_ROUNDS. The edits are on the original text; a
+ * later round's edit that touches an earlier one's text is left for the next
+ * fix-all. `fixed`: the findings of the first round, `count`: of all rounds.
+ * `rounds`: 1 where it is computed for a light bulb, on every cursor move.
+ */
+export function fixAll(analysis: Analysis, pick: (f: Finding) => boolean = () => true, rounds = MAX_ROUNDS): { edits: Edit[]; fixed: number[]; count: number } {
+  const first = oneRound(analysis.findings, pick);
+  let taken = [...first.edits].sort((a, b) => a.span.start - b.span.start);
+  let count = first.fixed.length;
+  for (let round = 1; round < rounds && taken.length; round++) {
+    const current = analyze(applyEdits(analysis.report.text, taken), analysis.options);
+    const next = oneRound(current.findings, pick);
+    const mapped: Edit[] = [];
+    for (const e of next.edits) {
+      const span = toOriginal(e.span, taken);
+      if (span) mapped.push({ span, newText: e.newText });
+    }
+    if (!mapped.length) break;
+    // Edits of one fix that could not all be placed are dropped with it: a fix applies whole or not at all.
+    if (mapped.length < next.edits.length) break;
+    taken = [...taken, ...mapped].sort((a, b) => a.span.start - b.span.start);
+    count += next.fixed.length;
+  }
+  return { edits: taken, fixed: first.fixed, count };
 }
