@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
-import { analyze, applyEdits, getCodeActions, getHover, getSymbols } from '../../server/src/core/index';
+import { analyze, applyEdits, findingKey, getCodeActions, getHover, getSymbols, offeredFixes } from '../../server/src/core/index';
 import { CLEAN, CLEAN_2019, assertFixResolves, edit, findings, readFixture, relayout, type Layout } from '../helpers';
 
 const values = (text: string, table: 'proactive' | 'requests' | 'review', row: string) =>
@@ -316,5 +316,67 @@ suite('editor features on tables', () => {
     const tables = root.children.flatMap((s) => s.children.filter((c) => c.kind === 'table'));
     assert.deepEqual(tables.map((t) => [t.name, t.children.length]), [['表一', 0], ['表二', 25], ['表三', 0]]);
     assert.equal(tables[1].children[5].name, '（三）不予公开 2.其他法律行政法规禁止公开');
+  });
+});
+
+suite('fixes that used to damage a report', () => {
+  /** The errors and warnings of a text, by check and subject, for "nothing new". */
+  const serious = (text: string) =>
+    analyze(text)
+      .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+      .map(findingKey)
+      .sort();
+  const assertNothingNew = (before: string, after: string, what: string) => {
+    const was = serious(before);
+    const added = serious(after).filter((k) => !was.includes(k));
+    assert.deepEqual(added, [], what);
+  };
+
+  test('a tab table\'s blank total (corpus 012, line 61): the suggestion writes it in its own cell', () => {
+    const lines = readFixture('test/fixtures/corpus/012_hongze_2024_tab.txt').split('\n');
+    assert.equal(lines[60], '三、本年度办理结果\t（一）予以公开\t\t50\t0\t0\t0\t0\t0\t50');
+    lines[60] = lines[60].replace(/50$/, '');
+    const text = lines.join('\n');
+    const analysis = analyze(text);
+    const finding = analysis.findings.find((f) => f.code === 'table.row-total')!;
+    const [suggestion] = offeredFixes(analysis, finding);
+    assert.equal(suggestion.title, '将「（一）予以公开」行「总计」列改为各项之和 50（使行总计成立）');
+    const fixed = applyEdits(text, suggestion.edits);
+    assert.equal(fixed.split('\n')[60], '三、本年度办理结果\t（一）予以公开\t\t50\t0\t0\t0\t0\t0\t50');
+    assert.deepEqual(findings(fixed), findings(readFixture('test/fixtures/corpus/012_hongze_2024_tab.txt')));
+  });
+
+  test('a label fix where two rows share a line (PDF text, seeds 000 and 010) keeps the restored ordinal apart from the digits before it', () => {
+    let cases = 0;
+    for (const file of ['examples/000_1d23ca6ff21b8a58.txt', 'test/fixtures/corpus/010_huaian_2024_pdftext.txt']) {
+      const text = readFixture(file);
+      // Rows whose label starts a line after a line of digits: joined onto that line, their ordinal lost.
+      const rows = analyze(text).report.tables.requests!.rows.filter((r) => r.label && /\d\r?\n$/.test(text.slice(Math.max(0, r.label.span.start - 3), r.label.span.start)));
+      for (const row of rows) {
+        const ordinal = /^\d[.．、]/.exec(text.slice(row.label!.span.start, row.label!.span.end));
+        if (!ordinal) continue;
+        const start = row.label!.span.start;
+        const damaged = text.slice(0, start).replace(/\r?\n$/, ' ') + text.slice(start + ordinal[0].length);
+        const analysis = analyze(damaged);
+        const finding = analysis.findings.find((f) => f.code === 'table.label-variant' && f.message.includes(row.def.label.slice(2)));
+        if (!finding) continue;
+        cases++;
+        const fixed = applyEdits(damaged, finding.fixes[0].edits);
+        assertNothingNew(damaged, fixed, `${file}: ${row.def.label}`);
+        assert.ok(!findings(fixed).some((f) => f.endsWith('table.missing-row')), `${file}: ${row.def.label}`);
+      }
+    }
+    assert.ok(cases >= 5, `${cases} cases`);
+  });
+
+  test('a mistyped part and a blank total: only suggestions that break nothing are offered', () => {
+    const text = edit(CLEAN(), '（一）予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |', '（一）予以公开 | 2 | 2 | 0 | 0 | 0 | 0 |  |');
+    const analysis = analyze(text);
+    for (const finding of analysis.findings) {
+      for (const fix of offeredFixes(analysis, finding)) assertNothingNew(text, applyEdits(text, fix.edits), `${finding.code}: ${fix.title}`);
+    }
+    // The total set to the sum of the mistyped parts (4) would break the column total: it is not offered.
+    const rowTotal = analysis.findings.find((f) => f.code === 'table.row-total')!;
+    assert.ok(!offeredFixes(analysis, rowTotal).some((f) => /改为各项之和 4/.test(f.title)), offeredFixes(analysis, rowTotal).map((f) => f.title).join('；'));
   });
 });
