@@ -203,7 +203,7 @@ describe('a binary file', () => {
     write(path.join(dir, 'reports', 'c-clean.nianbao'), example(EX002));
     const { run, files } = json(['reports'], dir);
     assert.equal(run.status, 2);
-    assert.equal(run.stderr, 'nianbao: reports/a-binary.txt: not valid UTF-8 text\n');
+    assert.equal(run.stderr, 'nianbao: reports/a-binary.txt: not valid UTF-8, UTF-16 or GB18030 (GBK) text\n');
     assert.deepEqual(files.map((f) => f.path), ['reports/b-report.txt', 'reports/c-clean.nianbao']);
 
     // The other files get exactly the findings they get on their own.
@@ -222,14 +222,14 @@ describe('a binary file', () => {
     write(path.join(dir, 'report.txt'), example(EX003));
     const { run, files } = json(['noise.bin', 'clean.txt', 'noise.txt', 'report.txt'], dir);
     assert.equal(run.status, 2);
-    assert.equal(run.stderr, 'nianbao: noise.bin: not valid UTF-8 text\nnianbao: noise.txt: not valid UTF-8 text\n');
+    assert.equal(run.stderr, 'nianbao: noise.bin: not valid UTF-8, UTF-16 or GB18030 (GBK) text\nnianbao: noise.txt: not valid UTF-8, UTF-16 or GB18030 (GBK) text\n');
     assert.deepEqual(files.map((f) => f.path), ['clean.txt', 'report.txt']);
     assert.equal(files[1].diagnostics.length, 5);
 
     // Text: the summary counts the files checked; Chinese: the same problem in Chinese.
     const text = cli(['check', '--lang', 'zh-CN', 'noise.bin', 'report.txt'], dir);
     assert.equal(text.status, 2);
-    assert.equal(text.stderr, 'nianbao: noise.bin: 不是有效的 UTF-8 文本\n');
+    assert.equal(text.stderr, 'nianbao: noise.bin: 不是有效的 UTF-8、UTF-16 或 GB18030（GBK）文本\n');
     assert.match(text.stdout, /^report\.txt\n/);
     assert.match(text.stdout, /^1 个文件，3 个错误/m);
   });
@@ -249,7 +249,7 @@ describe('a binary file', () => {
     };
     const [sarif] = log.runs;
     assert.equal(sarif.invocations[0].executionSuccessful, false);
-    assert.deepEqual(sarif.invocations[0].toolExecutionNotifications.map((n) => [n.level, n.message.text]), [['error', 'noise.txt: not valid UTF-8 text']]);
+    assert.deepEqual(sarif.invocations[0].toolExecutionNotifications.map((n) => [n.level, n.message.text]), [['error', 'noise.txt: not valid UTF-8, UTF-16 or GB18030 (GBK) text']]);
     assert.deepEqual(sarif.artifacts.map((a) => a.location.uri), ['report.txt']);
     assert.equal(sarif.results.length, 5);
   });

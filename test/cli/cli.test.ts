@@ -308,6 +308,29 @@ describe('sarif format', () => {
   });
 });
 
+/** GB18030 bytes of a text, through the decoder's own table: each character's two-byte code found by search. */
+function encodeGb18030(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(Uint8Array.of(hi, lo));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else {
+      const code = table.get(ch);
+      assert.ok(code, `no two-byte GB18030 code for ${ch}`);
+      out.push(...code);
+    }
+  }
+  return Buffer.from(out);
+}
+
 describe('review decisions (.nianbao-review.json)', () => {
   test('a dismissed finding is left out of the text, counted in the summary, and kept in SARIF as suppressed', () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'review-'));
@@ -398,22 +421,28 @@ describe('files', () => {
     );
   });
 
-  test('a file that is not UTF-8 is named on stderr, the others are still checked, and the exit code is 2', () => {
-    const dir = folder('bad-encoding');
-    fs.writeFileSync(path.join(dir, 'a-utf16.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x4e, 0x8c, 0x4e]));
-    fs.copyFileSync(path.join(ROOT, EX003), path.join(dir, 'b-good.txt'));
-    const { run, files } = json(['--lang', 'zh-CN', 'bad-encoding'], { cwd: tmp });
+  test('GB18030 (GBK) and UTF-16 files are read in their encoding and say so; bytes valid in none are named, the others still checked', () => {
+    const dir = folder('encodings');
+    const report = read(EX003).toString('utf8');
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(report, 'utf16le')]);
+    const utf16be = Buffer.from(utf16le);
+    utf16be.swap16();
+    fs.writeFileSync(path.join(dir, 'a-utf16le.txt'), utf16le);
+    fs.writeFileSync(path.join(dir, 'b-utf16be.txt'), utf16be);
+    // GB18030 as Windows Notepad saves it (no BOM): encoded here by hand for the characters of the report.
+    fs.writeFileSync(path.join(dir, 'c-gb18030.txt'), encodeGb18030(report));
+    fs.writeFileSync(path.join(dir, 'd-bad.txt'), Buffer.concat([Buffer.from(report, 'utf8'), Buffer.from([0xff, 0x00, 0xfe])]));
+    const { run, files } = json(['--lang', 'zh-CN', 'encodings'], { cwd: tmp });
     assert.equal(run.status, 2);
-    assert.equal(run.stderr, 'nianbao: bad-encoding/a-utf16.txt: 不是有效的 UTF-8 文本\n');
-    assert.deepEqual(
-      files.map((f) => f.path),
-      ['bad-encoding/b-good.txt'],
-    );
-    assert.equal(files[0].diagnostics.length, 5);
-
-    const en = cli(['check', '--lang', 'en', 'bad-encoding/a-utf16.txt'], { cwd: tmp });
-    assert.equal(en.status, 2);
-    assert.equal(en.stderr, 'nianbao: bad-encoding/a-utf16.txt: not valid UTF-8 text\n');
+    assert.equal(run.stderr, 'nianbao: encodings/d-bad.txt: 不是有效的 UTF-8、UTF-16 或 GB18030（GBK）文本\n');
+    const utf8 = json(['--lang', 'zh-CN', EX003]).files[0].diagnostics;
+    assert.deepEqual(files.map((f) => f.path), ['encodings/a-utf16le.txt', 'encodings/b-utf16be.txt', 'encodings/c-gb18030.txt']);
+    const said = ['文件以 UTF-16 LE 编码保存，已按此编码读取；建议另存为 UTF-8', '文件以 UTF-16 BE 编码保存，已按此编码读取；建议另存为 UTF-8', '文件以 GB18030/GBK 编码保存，已按此编码读取；建议另存为 UTF-8'];
+    files.forEach((f, i) => {
+      assert.deepEqual(f.diagnostics[0], { code: 'report.encoding', severity: 'information', message: said[i], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+      // Otherwise exactly the findings of the UTF-8 file.
+      assert.deepEqual(f.diagnostics.slice(1), utf8, f.path);
+    });
   });
 
   test('a path that does not exist gives exit 2 and the others are still checked', () => {

@@ -2,6 +2,7 @@
 // never opens a file for writing.
 
 import * as fs from 'fs';
+import type { DecodedFrom } from '../core/checks/structure/encoding';
 import * as path from 'path';
 import { looksLikeReport } from '../core/index';
 
@@ -94,11 +95,34 @@ export function collectFiles(args: readonly string[]): { files: Candidate[]; pro
   return { files, problems };
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; problem: FileProblem };
+export type ReadResult = { ok: true; text: string; decodedFrom?: DecodedFrom } | { ok: false; problem: FileProblem };
+
+/** Strict decoding: bytes that are not valid in `encoding` throw instead of becoming U+FFFD. */
+function decode(bytes: Uint8Array, encoding: string): string | undefined {
+  try {
+    // ignoreBOM keeps the decoder from eating the BOM, so that exactly one is stripped below.
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * Reads a file as strict UTF-8: a report in GBK or UTF-16 would otherwise be
- * checked as mojibake and every finding would be nonsense.
+ * UTF-8 with a few bad bytes (a damaged copy) rather than another encoding:
+ * GB18030 would read it as mojibake without complaint.
+ */
+function damagedUtf8(bytes: Uint8Array): boolean {
+  const loose = new TextDecoder('utf-8').decode(bytes);
+  let bad = 0;
+  for (let i = 0; i < loose.length; i++) if (loose.charCodeAt(i) === 0xfffd) bad++;
+  return bad * 100 < loose.length;
+}
+
+/**
+ * Reads a report: UTF-8 (with or without a BOM); UTF-16 when a BOM says so; else
+ * GB18030, the superset of GBK that Windows Notepad and Word save on Chinese
+ * systems — said by a finding, never silently. Bytes valid in none of them are
+ * an error naming the file: checked as mojibake, every finding would be nonsense.
  */
 export function readReport(file: string): ReadResult {
   let bytes: Buffer;
@@ -107,16 +131,24 @@ export function readReport(file: string): ReadResult {
   } catch (error) {
     return { ok: false, problem: { path: file, kind: 'unreadable', detail: errorDetail(error) } };
   }
-  let text: string;
-  try {
-    // ignoreBOM keeps the decoder from eating the BOM, so that exactly one is stripped below.
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return { ok: false, problem: { path: file, kind: 'notUtf8' } };
+  const bom16 = bytes.length >= 2 ? (bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined) : undefined;
+  let text: string | undefined;
+  let decodedFrom: DecodedFrom | undefined;
+  if (bom16) {
+    text = decode(bytes, bom16);
+    decodedFrom = bom16;
+  } else {
+    text = decode(bytes, 'utf-8');
+    // NUL bytes are no text in either: a binary file.
+    if (text === undefined && !damagedUtf8(bytes) && !bytes.includes(0)) {
+      text = decode(bytes, 'gb18030');
+      decodedFrom = 'gb18030';
+    }
   }
+  if (text === undefined) return { ok: false, problem: { path: file, kind: 'notUtf8' } };
   // Editors hide the BOM too; keeping it would shift every character on line 1.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text };
+  return decodedFrom ? { ok: true, text, decodedFrom } : { ok: true, text };
 }
 
 /** Whether a file found by walking a folder should be checked. */

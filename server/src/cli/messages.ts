@@ -73,7 +73,7 @@ export const MSG = {
   noPath: { 'zh-CN': '缺少要检查的路径', en: 'no PATH to check' },
   notFound: { 'zh-CN': '找不到文件或文件夹', en: 'no such file or folder' },
   unreadable: { 'zh-CN': '无法读取：{detail}', en: 'cannot read: {detail}' },
-  notUtf8: { 'zh-CN': '不是有效的 UTF-8 文本', en: 'not valid UTF-8 text' },
+  notUtf8: { 'zh-CN': '不是有效的 UTF-8、UTF-16 或 GB18030（GBK）文本', en: 'not valid UTF-8, UTF-16 or GB18030 (GBK) text' },
   badReview: { 'zh-CN': '审核记录文件无法使用：{detail}', en: 'the review file cannot be used: {detail}' },
   dismissed: { 'zh-CN': '（另有 {count} 处已由审核记录忽略）', en: ' ({count} dismissed in the review file)' },
   configNotFound: { 'zh-CN': '{file}：找不到配置文件', en: '{file}: no such configuration file' },

@@ -48,7 +48,7 @@ export function run(paths: readonly string[], options: AnalysisOptions, onProble
     const index = new LineIndex(read.text);
     files.push({
       path: candidate.path,
-      analysis: analyze(read.text, { ...options, review: reviews.for(candidate.path, report) }),
+      analysis: analyze(read.text, { ...options, review: reviews.for(candidate.path, report), decodedFrom: read.decodedFrom }),
       range: (span) => ({ start: index.position(span.start), end: index.position(span.end) }),
     });
   }

@@ -6,6 +6,7 @@ import type { Finding, Fix, SeveritySetting } from './checks/types';
 import { applyEdits } from './features/codeActions';
 import { localize, type Lang } from './i18n';
 import { reportTooLarge } from './checks/structure/too-large';
+import { reportEncoding, type DecodedFrom } from './checks/structure/encoding';
 import type { FormatId } from './format/tables';
 import type { Report } from './parse/model';
 import { releaseCompacts } from './parse/compacted';
@@ -22,6 +23,8 @@ export interface AnalysisOptions {
   maxSize?: number;
   /** A reviewer's decisions (`.nianbao-review.json`): dismissed findings are set apart. */
   review?: Review;
+  /** The host decoded the file from this encoding (not UTF-8): said by one information finding. */
+  decodedFrom?: DecodedFrom;
 }
 
 export interface Analysis {
@@ -46,7 +49,9 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   } catch (error) {
     return { report: emptyReport(text), findings: [internalError(lang, String(error))], lang, dismissed: [], options };
   }
-  const { shown, dismissed } = applyReview(runChecks(report, { lang, severities: options.severities }), report, options.review);
+  const checked = runChecks(report, { lang, severities: options.severities });
+  const encoding = options.decodedFrom && decodedNote(lang, options.decodedFrom, options.severities);
+  const { shown, dismissed } = applyReview(encoding ? [encoding, ...checked] : checked, report, options.review);
   releaseCompacts(report);
   return { report, findings: shown, lang, dismissed, options };
 }
@@ -95,6 +100,25 @@ export function isProven(analysis: Analysis, finding: Finding, fix: Fix): boolea
 function emptyReport(text: string): Report {
   // Line splitting is linear and cheap, and positions still need it.
   return { text, lines: splitLines(text), eol: '\n', intro: { start: 0, end: 0 }, sections: [], format: { format: null, evidence: [] }, tables: {} };
+}
+
+const ENCODING_NAMES: Record<DecodedFrom, string> = { gb18030: 'GB18030/GBK', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
+
+function decodedNote(lang: Lang, from: DecodedFrom, severities: AnalysisOptions['severities']): Finding | undefined {
+  const setting = severities?.[reportEncoding.meta.id];
+  if (setting === 'off') return undefined;
+  return {
+    code: reportEncoding.meta.id,
+    severity: setting ?? reportEncoding.meta.defaultSeverity,
+    span: { start: 0, end: 0 },
+    message: localize(
+      { 'zh-CN': '文件以 {encoding} 编码保存，已按此编码读取；建议另存为 UTF-8', en: 'The file is saved in {encoding} and was read as such; consider saving it as UTF-8' },
+      lang,
+      { encoding: ENCODING_NAMES[from] },
+    ),
+    related: [],
+    fixes: [],
+  };
 }
 
 function tooLarge(lang: Lang, size: number, max: number, severities: AnalysisOptions['severities']): Finding | undefined {

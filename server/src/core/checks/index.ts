@@ -15,6 +15,7 @@ import { narrativePlaceholder } from './narrative/placeholder';
 import { narrativeZeroClaim } from './narrative/zero-claim';
 import { reportFormat } from './structure/format';
 import { reportTooLarge } from './structure/too-large';
+import { reportEncoding } from './structure/encoding';
 import { reportYear } from './structure/year';
 import { tableBalance } from './tables/balance';
 import { tableCellEmpty } from './tables/cell-empty';
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   reportYear,
   reportFormat,
   reportTooLarge,
+  reportEncoding,
   tableMissing,
   tableMissingRow,
   tableRowTotal,
