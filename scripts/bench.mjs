@@ -229,6 +229,25 @@ results.memory = await withServer(async ({ connection, child, published }) => {
   results.cli = { cliMs: cli, bareNodeMs: bare, ratio: cli / bare };
 }
 
+// 7b. Saved web pages: reading the page (elements, table cells) and checking its text, per page.
+{
+  const htmlBundle = path.join(ROOT, 'out', 'bench', 'html.cjs');
+  await esbuild.build({ entryPoints: [path.join(ROOT, 'server/src/files/html.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: htmlBundle, logLevel: 'warning' });
+  const { extractHtml } = require(htmlBundle);
+  const dir = path.join(ROOT, 'test/fixtures/html');
+  results.html = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => {
+      const html = fs.readFileSync(path.join(dir, f), 'utf8');
+      const read = time(() => extractHtml(html), quick ? 5 : 30);
+      const text = extractHtml(html).text;
+      const check = time(() => core.analyze(text), quick ? 5 : 30);
+      return { page: f.replace(/\.html$/, ''), kb: +(Buffer.byteLength(html) / 1024).toFixed(0), readMs: read.median, checkMs: check.median };
+    });
+}
+
 // 8. The .vsix.
 {
   const vsix = fs.readdirSync(ROOT).find((f) => f.endsWith('.vsix'));
@@ -251,6 +270,8 @@ const lines = [
   `LSP round trip, ${results.lsp.kb} KB report, ${results.lsp.edits} keystrokes (didChange → diagnostics of that version): p50 ${ms(results.lsp.median)} ms, p95 ${ms(results.lsp.p95)} ms`,
   `Server RSS with ${results.memory.documents} reports open: ${results.memory.rssMb} MB`,
   `Startup: client bundle load ${ms(results.startup.clientLoadMs)} ms; server spawn to initialize result ${ms(results.startup.serverInitializeMs)} ms`,
+  'Saved web pages (median ms: reading the page, then checking its text):',
+  ...results.html.map((h) => `  ${h.page.padEnd(36)} ${String(h.kb).padStart(6)} KB  read ${ms(h.readMs)} ms  check ${ms(h.checkMs)} ms`),
   `CLI on examples/ as a whole process: ${ms(results.cli.cliMs)} ms; bare node reading them: ${ms(results.cli.bareNodeMs)} ms; ×${results.cli.ratio.toFixed(2)}`,
   `.vsix: ${results.vsix.kb ?? '—'} KB${results.vsix.file ? ` (${results.vsix.file})` : ' (not built)'}`,
 ];

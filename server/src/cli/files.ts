@@ -3,12 +3,13 @@
 
 import * as fs from 'fs';
 import type { DecodedFrom } from '../core/checks/structure/encoding';
+import type { Origin } from '../files/html';
 import * as path from 'path';
 import { looksLikeReport } from '../core/index';
 
 /** Extensions picked up when walking a folder. */
-const EXTENSIONS = new Set(['.txt', '.md', '.nianbao']);
-/** `.nianbao` is ours; `.txt` and `.md` files in a folder may be anything. */
+const EXTENSIONS = new Set(['.txt', '.md', '.nianbao', '.html', '.htm']);
+/** `.nianbao` is ours; `.txt`, `.md` and `.html` files in a folder may be anything. */
 const ALWAYS_A_REPORT = '.nianbao';
 
 export type ProblemKind = 'notFound' | 'unreadable' | 'notUtf8' | 'badReview';
@@ -95,7 +96,18 @@ export function collectFiles(args: readonly string[]): { files: Candidate[]; pro
   return { files, problems };
 }
 
-export type ReadResult = { ok: true; text: string; decodedFrom?: DecodedFrom } | { ok: false; problem: FileProblem };
+export type ReadResult =
+  | {
+      ok: true;
+      text: string;
+      decodedFrom?: DecodedFrom;
+      /** For a file that is not text (a web page): where each text line comes from in the file. */
+      origins?: Origin[];
+    }
+  | { ok: false; problem: FileProblem };
+
+/** Saved web pages: read through their elements (files/html.ts). */
+const HTML = new Set(['.html', '.htm']);
 
 /** Strict decoding: bytes that are not valid in `encoding` throw instead of becoming U+FFFD. */
 function decode(bytes: Uint8Array, encoding: string): string | undefined {
@@ -148,6 +160,12 @@ export function readReport(file: string): ReadResult {
   if (text === undefined) return { ok: false, problem: { path: file, kind: 'notUtf8' } };
   // Editors hide the BOM too; keeping it would shift every character on line 1.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (HTML.has(path.extname(file).toLowerCase())) {
+    // Loaded only for pages: checking text does not pay for the HTML parser.
+    const { extractHtml } = require('../files/html') as typeof import('../files/html');
+    const page = extractHtml(text);
+    return { ok: true, text: page.text, origins: page.origins, ...(decodedFrom ? { decodedFrom } : {}) };
+  }
   return decodedFrom ? { ok: true, text, decodedFrom } : { ok: true, text };
 }
 

@@ -14,6 +14,8 @@ export interface JsonOutput {
       severity: Severity;
       message: string;
       range: { start: Position; end: Position };
+      /** For a web page: the element the finding's text came from, 1-based line and column of the page (`range` is in the text read from it). */
+      source?: { line: number; column: number };
     }[];
     /** Findings a reviewer dismissed in `.nianbao-review.json`; present only when there are some. */
     dismissed?: {
@@ -39,6 +41,7 @@ export function formatJson(files: readonly CheckedFile[]): string {
         severity: f.severity,
         message: f.message,
         range: file.range(f.span),
+        ...(file.source ? { source: file.source(f.span) } : {}),
       })),
       // Set aside in the review file (only when there are such): kept, with the decision, for audit.
       ...(file.analysis.dismissed.length ? { dismissed: file.analysis.dismissed.map(({ finding: f, entry }) => ({

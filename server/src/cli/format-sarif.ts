@@ -54,6 +54,7 @@ export function formatSarif(files: readonly CheckedFile[], options: SarifOptions
       // A reviewer's dismissal (.nianbao-review.json) is an external suppression: code scanning shows it as such.
       ...(entry ? { suppressions: [{ kind: 'external', status: 'accepted', ...(entry.reason ? { justification: entry.reason } : {}) }] } : {}),
       // The review file's key: stable across edits elsewhere in the report, as code scanning wants.
+      ...(file.source ? { properties: { 'nianbao/textRegion': textRegion(file, f.span) } } : {}),
       partialFingerprints: { 'nianbao/v1': entry?.fingerprint ?? describeFinding(f, file.analysis.report).fingerprint },
     }));
   });
@@ -112,7 +113,14 @@ function syntheticMeta(id: string, severity: Severity): CheckMeta {
 }
 
 /** SARIF regions are 1-based in both line and column. */
+/** The region in the text read; for a web page, the page's line (the text's region is in the result's properties). */
 function region(file: CheckedFile, span: Span) {
+  if (!file.source) return textRegion(file, span);
+  const at = file.source(span);
+  return { startLine: at.line, startColumn: at.column };
+}
+
+function textRegion(file: CheckedFile, span: Span) {
   const { start, end } = file.range(span);
   return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }

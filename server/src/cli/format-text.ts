@@ -46,7 +46,11 @@ export function formatText(files: readonly CheckedFile[], options: TextOptions):
   return out;
 }
 
+/** `line:column` in the text; for a web page, the page's line and, in brackets, the place in the text read from it. */
 function location(file: CheckedFile, span: Span): string {
   const { start } = file.range(span);
-  return `${start.line + 1}:${start.character + 1}`;
+  const text = `${start.line + 1}:${start.character + 1}`;
+  if (!file.source) return text;
+  const at = file.source(span);
+  return `${at.line}:${at.column} [${text}]`;
 }

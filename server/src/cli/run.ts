@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, LineIndex, parseReview, REVIEW_FILE, type Analysis, type AnalysisOptions, type Review, type Span } from '../core/index';
+import type { Origin } from '../files/html';
 import { collectFiles, readReport, shouldCheck, type FileProblem } from './files';
 
 export interface Position {
@@ -19,6 +20,8 @@ export interface CheckedFile {
   analysis: Analysis;
   /** Converts a span of the analysed text into LSP positions. */
   range(span: Span): { start: Position; end: Position };
+  /** For a file that is not text (a web page): where a span of the extracted text comes from in the file (1-based). */
+  source?(span: Span): Origin;
 }
 
 export interface RunResult {
@@ -50,6 +53,7 @@ export function run(paths: readonly string[], options: AnalysisOptions, onProble
       path: candidate.path,
       analysis: analyze(read.text, { ...options, review: reviews.for(candidate.path, report), decodedFrom: read.decodedFrom }),
       range: (span) => ({ start: index.position(span.start), end: index.position(span.end) }),
+      ...(read.origins ? { source: sourceOf(index, read.origins) } : {}),
     });
   }
   return { files, problems };
@@ -87,4 +91,9 @@ class ReviewLookup {
     this.byDir.set(dir, review);
     return review;
   }
+}
+
+/** Where in the file a span of extracted text comes from: the element its line was read from. */
+function sourceOf(index: LineIndex, origins: readonly Origin[]): (span: Span) => Origin {
+  return (span) => origins[Math.min(index.position(span.start).line, origins.length - 1)] ?? { line: 1, column: 1 };
 }

@@ -1,0 +1,160 @@
+// A saved web page (the page source of a published report) as report text:
+// the text of its elements line by line, and each <table> row as one line of
+// tab-separated cells with row and column spans resolved — the cells the page
+// states, which the table reader takes as they are (a tab row is read by its
+// delimiters, never re-guessed). Every line of the text remembers the line of
+// the page it came from, so that findings are located in the page too.
+
+import { Parser } from 'htmlparser2';
+
+export interface Origin {
+  line: number;
+  column: number;
+}
+
+export interface Extracted {
+  text: string;
+  /** For each line of `text` (0-based), where in the file it comes from (1-based line and column). */
+  origins: Origin[];
+}
+
+/** Elements that start and end a line of text. */
+const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'blockquote', 'table', 'tr', 'hr', 'pre', 'header', 'footer', 'dd', 'dt', 'center']);
+/** Elements whose text is no part of the page's content. */
+const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'select', 'option', 'button']);
+
+interface CellDraft {
+  text: string;
+  colspan: number;
+  rowspan: number;
+}
+
+interface TableDraft {
+  rows: { cells: CellDraft[]; line: Origin }[];
+  cell?: CellDraft;
+}
+
+const spanOf = (value: string | undefined) => {
+  const n = Number.parseInt(value ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : 1;
+};
+
+/** Lays out a table's rows as lines of cells: a cell spanning rows or columns leaves blank cells where it extends. */
+function tableLines(table: TableDraft): { line: string; origin: Origin }[] {
+  const grid: (string | undefined)[][] = [];
+  table.rows.forEach((row, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of row.cells) {
+      while (grid[r][c] !== undefined) c++;
+      for (let dr = 0; dr < cell.rowspan; dr++) {
+        const target = (grid[r + dr] ??= []);
+        for (let dc = 0; dc < cell.colspan; dc++) target[c + dc] = dr === 0 && dc === 0 ? cell.text : '';
+      }
+      c += cell.colspan;
+    }
+  });
+  return table.rows.map((row, r) => ({ line: Array.from(grid[r] ?? [], (v) => v ?? '').join('\t'), origin: row.line }));
+}
+
+const squeeze = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+
+export function extractHtml(html: string): Extracted {
+  // The file's line of each offset, for the origins.
+  const lineStarts = [0];
+  for (let i = 0; i < html.length; i++) if (html.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineOf = (offset: number): Origin => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+  };
+
+  const lines: string[] = [];
+  const origins: Origin[] = [];
+  let current = '';
+  let currentOrigin: Origin = { line: 1, column: 1 };
+  let skipping = 0;
+  const tables: TableDraft[] = [];
+  const flush = () => {
+    const text = squeeze(current);
+    if (text) {
+      lines.push(text);
+      origins.push(currentOrigin);
+    }
+    current = '';
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (SKIP.has(name)) {
+          skipping++;
+          return;
+        }
+        if (skipping) return;
+        const table = tables[tables.length - 1];
+        if (name === 'table') {
+          flush();
+          tables.push({ rows: [] });
+        } else if (table && name === 'tr') {
+          table.rows.push({ cells: [], line: lineOf(parser.startIndex) });
+        } else if (table && (name === 'td' || name === 'th')) {
+          if (!table.rows.length) table.rows.push({ cells: [], line: lineOf(parser.startIndex) });
+          table.cell = { text: '', colspan: spanOf(attributes.colspan), rowspan: spanOf(attributes.rowspan) };
+          table.rows[table.rows.length - 1].cells.push(table.cell);
+        } else if (table?.cell && BLOCK.has(name)) {
+          table.cell.text += ' ';
+        } else if (!table && BLOCK.has(name)) {
+          flush();
+        }
+      },
+      ontext(text) {
+        if (skipping) return;
+        const table = tables[tables.length - 1];
+        if (table) {
+          if (table.cell) table.cell.text += text;
+          return;
+        }
+        if (!squeeze(current) && text.trim()) currentOrigin = lineOf(parser.startIndex);
+        current += text;
+      },
+      onclosetag(name) {
+        if (SKIP.has(name)) {
+          skipping = Math.max(0, skipping - 1);
+          return;
+        }
+        if (skipping) return;
+        const table = tables[tables.length - 1];
+        if (table && (name === 'td' || name === 'th')) {
+          if (table.cell) table.cell.text = squeeze(table.cell.text).replace(/\t/g, ' ');
+          table.cell = undefined;
+        } else if (name === 'table' && table) {
+          tables.pop();
+          for (const { line, origin } of tableLines(table)) {
+            if (!line.replace(/\t/g, '').trim()) continue;
+            if (tables.length) {
+              // A table inside a cell: its rows become that cell's text.
+              const outer = tables[tables.length - 1].cell;
+              if (outer) outer.text += ' ' + line.replace(/\t/g, ' ');
+              continue;
+            }
+            lines.push(line);
+            origins.push(origin);
+          }
+        } else if (!table && BLOCK.has(name)) {
+          flush();
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return { text: lines.join('\n') + '\n', origins };
+}
