@@ -12,8 +12,21 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The readers of files that are not text (files/*.ts) are bundles of their own,
+ * loaded only when such a file is read: checking text does not parse their
+ * libraries. `../files/html` becomes `./html.js` next to the bundle that needs it.
+ */
+const readersApart = {
+  name: 'readers-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/files\/[a-z]+$/ }, (args) => ({ path: `./${args.path.split('/').pop()}.js`, external: true }));
+  },
+};
+
 await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['server/src/files/html.ts'], outfile: 'dist/html.js' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [readersApart] }),
 ]);
