@@ -15,7 +15,7 @@ const common = {
 /**
  * The readers of files that are not text (files/*.ts) are bundles of their own,
  * loaded only when such a file is read: checking text does not parse their
- * libraries. `../files/html` becomes `./html.js` next to the bundle that needs it.
+ * libraries. `../files/html` becomes `./html.js` next to the bundle that needs it (and `../files/docx`, `./docx.js`).
  */
 const readersApart = {
   name: 'readers-apart',
@@ -26,6 +26,7 @@ const readersApart = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/files/html.ts'], outfile: 'dist/html.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/files/docx.ts'], outfile: 'dist/docx.js' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [readersApart] }),

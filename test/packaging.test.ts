@@ -21,6 +21,7 @@ test('the .vsix contents list', { timeout: 120_000 }, () => {
     'README.md',
     'dist/cli.js',
     'dist/client.js',
+    'dist/docx.js',
     'dist/html.js',
     'dist/server.js',
     ...CHECKS.map((c) => `docs/checks/${c.meta.id}.md`),

@@ -21,6 +21,7 @@ export interface JsonDiagnostic {
   severity: string;
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  source?: { line?: number; column?: number; paragraph?: number; table?: number; row?: number; cell?: number };
 }
 
 export interface JsonFile {

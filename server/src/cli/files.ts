@@ -3,16 +3,16 @@
 
 import * as fs from 'fs';
 import type { DecodedFrom } from '../core/checks/structure/encoding';
-import type { Origin } from '../files/html';
+import type { Origin as PageOrigin } from '../files/html';
 import * as path from 'path';
 import { looksLikeReport } from '../core/index';
 
 /** Extensions picked up when walking a folder. */
-const EXTENSIONS = new Set(['.txt', '.md', '.nianbao', '.html', '.htm']);
+const EXTENSIONS = new Set(['.txt', '.md', '.nianbao', '.html', '.htm', '.docx']);
 /** `.nianbao` is ours; `.txt`, `.md` and `.html` files in a folder may be anything. */
 const ALWAYS_A_REPORT = '.nianbao';
 
-export type ProblemKind = 'notFound' | 'unreadable' | 'notUtf8' | 'badReview';
+export type ProblemKind = 'notFound' | 'unreadable' | 'notUtf8' | 'badReview' | 'notDocx' | 'docxTooLarge' | 'docxBomb';
 
 export interface FileProblem {
   path: string;
@@ -101,10 +101,13 @@ export type ReadResult =
       ok: true;
       text: string;
       decodedFrom?: DecodedFrom;
-      /** For a file that is not text (a web page): where each text line comes from in the file. */
+      /** For a file that is not text (a web page, a Word document): where each text line comes from in the file. */
       origins?: Origin[];
     }
   | { ok: false; problem: FileProblem };
+
+/** Where a line of extracted text comes from: a page's line and column, or a Word document's paragraph or table row. */
+export type Origin = Partial<PageOrigin> & { paragraph?: number; table?: number; row?: number; cell?: number };
 
 /** Saved web pages: read through their elements (files/html.ts). */
 const HTML = new Set(['.html', '.htm']);
@@ -164,9 +167,24 @@ export function readReport(file: string): ReadResult {
     // Loaded only for pages: checking text does not pay for the HTML parser.
     const { extractHtml } = require('../files/html') as typeof import('../files/html');
     const page = extractHtml(text);
-    return { ok: true, text: page.text, origins: page.origins, ...(decodedFrom ? { decodedFrom } : {}) };
+    return { ok: true, text: page.text, origins: page.origins.map((o) => ({ ...o })), ...(decodedFrom ? { decodedFrom } : {}) };
   }
   return decodedFrom ? { ok: true, text, decodedFrom } : { ok: true, text };
+}
+
+/** Any file the CLI reads: a Word document through files/docx.ts, else `readReport`. */
+export async function readAny(file: string): Promise<ReadResult> {
+  if (path.extname(file).toLowerCase() !== '.docx') return readReport(file);
+  const { extractDocx } = require('../files/docx') as typeof import('../files/docx');
+  let result: Awaited<ReturnType<typeof extractDocx>>;
+  try {
+    result = await extractDocx(file);
+  } catch (error) {
+    return { ok: false, problem: { path: file, kind: 'unreadable', detail: errorDetail(error) } };
+  }
+  if (!result.ok) return { ok: false, problem: { path: file, kind: result.reason === 'tooLarge' ? 'docxTooLarge' : result.reason === 'bomb' ? 'docxBomb' : 'notDocx', detail: result.detail } };
+  const { text, blocks } = result.extracted;
+  return { ok: true, text, origins: blocks.map((b) => ({ ...b })) };
 }
 
 /** Whether a file found by walking a folder should be checked. */

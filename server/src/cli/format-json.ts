@@ -2,6 +2,7 @@
 // Ranges are LSP ranges, so tools can feed them straight to an editor.
 
 import type { Severity } from '../core/index';
+import type { Origin } from './files';
 import type { CheckedFile, Position } from './run';
 
 export interface JsonOutput {
@@ -14,8 +15,11 @@ export interface JsonOutput {
       severity: Severity;
       message: string;
       range: { start: Position; end: Position };
-      /** For a web page: the element the finding's text came from, 1-based line and column of the page (`range` is in the text read from it). */
-      source?: { line: number; column: number };
+      /**
+       * For a file that is not text, where the finding's text came from (`range` is in the text read from it):
+       * a web page's 1-based line and column; a Word document's paragraph, or table, row and cell.
+       */
+      source?: Origin;
     }[];
     /** Findings a reviewer dismissed in `.nianbao-review.json`; present only when there are some. */
     dismissed?: {

@@ -54,7 +54,7 @@ export function formatSarif(files: readonly CheckedFile[], options: SarifOptions
       // A reviewer's dismissal (.nianbao-review.json) is an external suppression: code scanning shows it as such.
       ...(entry ? { suppressions: [{ kind: 'external', status: 'accepted', ...(entry.reason ? { justification: entry.reason } : {}) }] } : {}),
       // The review file's key: stable across edits elsewhere in the report, as code scanning wants.
-      ...(file.source ? { properties: { 'nianbao/textRegion': textRegion(file, f.span) } } : {}),
+      ...(file.source ? { properties: { 'nianbao/textRegion': textRegion(file, f.span), 'nianbao/source': file.source(f.span) } } : {}),
       partialFingerprints: { 'nianbao/v1': entry?.fingerprint ?? describeFinding(f, file.analysis.report).fingerprint },
     }));
   });
@@ -117,7 +117,7 @@ function syntheticMeta(id: string, severity: Severity): CheckMeta {
 function region(file: CheckedFile, span: Span) {
   if (!file.source) return textRegion(file, span);
   const at = file.source(span);
-  return { startLine: at.line, startColumn: at.column };
+  return at.line !== undefined ? { startLine: at.line, startColumn: at.column ?? 1 } : undefined;
 }
 
 function textRegion(file: CheckedFile, span: Span) {

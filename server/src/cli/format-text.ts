@@ -31,11 +31,11 @@ export function formatText(files: readonly CheckedFile[], options: TextOptions):
     out += paint('bold', file.path) + '\n';
     for (const finding of findings) {
       counts[finding.severity]++;
-      const where = `${file.path}:${location(file, finding.span)}`;
+      const where = `${file.path}:${location(file, finding.span, options.lang)}`;
       // Severity and code stay untranslated: they are keys for grep and problem matchers.
       out += `${where}  ${paint(finding.severity, finding.severity)}  ${paint('dim', finding.code)}  ${finding.message}\n`;
       for (const related of finding.related) {
-        out += `    ${file.path}:${location(file, related.span)}  ${related.message}\n`;
+        out += `    ${file.path}:${location(file, related.span, options.lang)}  ${related.message}\n`;
       }
     }
     out += '\n';
@@ -46,11 +46,16 @@ export function formatText(files: readonly CheckedFile[], options: TextOptions):
   return out;
 }
 
-/** `line:column` in the text; for a web page, the page's line and, in brackets, the place in the text read from it. */
-function location(file: CheckedFile, span: Span): string {
+/** `line:column` in the text; for a page or a Word document, the place in the file and, in brackets, in the text read from it. */
+function location(file: CheckedFile, span: Span, lang: Lang): string {
   const { start } = file.range(span);
   const text = `${start.line + 1}:${start.character + 1}`;
   if (!file.source) return text;
   const at = file.source(span);
-  return `${at.line}:${at.column} [${text}]`;
+  if (at.line !== undefined) return `${at.line}:${at.column ?? 1} [${text}]`;
+  const where =
+    at.row !== undefined
+      ? localize(MSG.atCell, lang, { table: at.table ?? 1, row: at.row, column: at.cell ?? 1 })
+      : localize(MSG.atParagraph, lang, { n: at.paragraph ?? 1 });
+  return `${where} [${text}]`;
 }

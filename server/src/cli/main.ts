@@ -33,11 +33,12 @@ function packageInfo(): PackageInfo {
 }
 
 function describeProblem(problem: FileProblem, lang: Lang): string {
-  const message = { notFound: MSG.notFound, notUtf8: MSG.notUtf8, unreadable: MSG.unreadable, badReview: MSG.badReview }[problem.kind];
-  return localize(message, lang, { detail: problem.detail ?? '' });
+  const message = { notFound: MSG.notFound, notUtf8: MSG.notUtf8, unreadable: MSG.unreadable, badReview: MSG.badReview, notDocx: MSG.notDocx, docxTooLarge: MSG.docxTooLarge, docxBomb: MSG.docxBomb }[problem.kind];
+  const detail = problem.kind === 'notDocx' ? (problem.detail ? `: ${problem.detail}` : '') : (problem.detail ?? '');
+  return localize(message, lang, { detail });
 }
 
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const command = parseArgs(argv, env);
   switch (command.kind) {
     case 'help':
@@ -64,7 +65,7 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
   const lang = command.langOption ?? (config.language !== 'auto' ? config.language : command.lang);
   const { format } = command;
   // Problems go to stderr as they happen; the report itself goes to stdout in one piece.
-  const { files, problems } = run(command.paths, { ...config.options, lang }, (problem) => {
+  const { files, problems } = await run(command.paths, { ...config.options, lang }, (problem) => {
     process.stderr.write(`nianbao: ${problem.path}: ${describeProblem(problem, lang)}\n`);
   });
 
@@ -96,12 +97,13 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  try {
-    // exitCode rather than process.exit(), so that piped output is flushed first.
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    // A crash must not look like exit 1 ("errors found"): the run is incomplete, as with an unreadable file.
-    process.stderr.write(`nianbao: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 2;
-  }
+  // exitCode rather than process.exit(), so that piped output is flushed first.
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      // A crash must not look like exit 1 ("errors found"): the run is incomplete, as with an unreadable file.
+      process.stderr.write(`nianbao: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -4,8 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, LineIndex, parseReview, REVIEW_FILE, type Analysis, type AnalysisOptions, type Review, type Span } from '../core/index';
-import type { Origin } from '../files/html';
-import { collectFiles, readReport, shouldCheck, type FileProblem } from './files';
+import { collectFiles, readAny, shouldCheck, type FileProblem, type Origin } from './files';
 
 export interface Position {
   /** 0-based, as LSP counts. */
@@ -31,7 +30,7 @@ export interface RunResult {
 }
 
 /** `options` (language, severities, format, size limit) apply to every file. */
-export function run(paths: readonly string[], options: AnalysisOptions, onProblem: (problem: FileProblem) => void): RunResult {
+export async function run(paths: readonly string[], options: AnalysisOptions, onProblem: (problem: FileProblem) => void): Promise<RunResult> {
   const { files: candidates, problems } = collectFiles(paths);
   problems.forEach(onProblem);
   const files: CheckedFile[] = [];
@@ -41,7 +40,7 @@ export function run(paths: readonly string[], options: AnalysisOptions, onProble
     onProblem(problem);
   };
   for (const candidate of candidates) {
-    const read = readReport(candidate.path);
+    const read = await readAny(candidate.path);
     if (!read.ok) {
       problems.push(read.problem);
       onProblem(read.problem);
@@ -53,7 +52,7 @@ export function run(paths: readonly string[], options: AnalysisOptions, onProble
       path: candidate.path,
       analysis: analyze(read.text, { ...options, review: reviews.for(candidate.path, report), decodedFrom: read.decodedFrom }),
       range: (span) => ({ start: index.position(span.start), end: index.position(span.end) }),
-      ...(read.origins ? { source: sourceOf(index, read.origins) } : {}),
+      ...(read.origins ? { source: sourceOf(read.text, index, read.origins) } : {}),
     });
   }
   return { files, problems };
@@ -93,7 +92,19 @@ class ReviewLookup {
   }
 }
 
-/** Where in the file a span of extracted text comes from: the element its line was read from. */
-function sourceOf(index: LineIndex, origins: readonly Origin[]): (span: Span) => Origin {
-  return (span) => origins[Math.min(index.position(span.start).line, origins.length - 1)] ?? { line: 1, column: 1 };
+/**
+ * Where in the file a span of extracted text comes from: the element its line
+ * was read from; in a table row of a Word document, also its cell (the tabs
+ * before it on the line).
+ */
+function sourceOf(text: string, index: LineIndex, origins: readonly Origin[]): (span: Span) => Origin {
+  return (span) => {
+    const { line, character } = index.position(span.start);
+    const origin = origins[Math.min(line, origins.length - 1)] ?? { line: 1, column: 1 };
+    if (origin.row === undefined) return origin;
+    const lineStart = span.start - character;
+    let cell = 1;
+    for (let i = lineStart; i < span.start; i++) if (text.charCodeAt(i) === 9) cell++;
+    return { ...origin, cell };
+  };
 }

@@ -12,10 +12,15 @@ export interface Origin {
   column: number;
 }
 
+/** What a line of the text is in the document's own terms: its n-th paragraph, or a row of its t-th table (1-based). */
+export type Block = { paragraph: number } | { table: number; row: number };
+
 export interface Extracted {
   text: string;
   /** For each line of `text` (0-based), where in the file it comes from (1-based line and column). */
   origins: Origin[];
+  /** For each line of `text`, its paragraph or table row. */
+  blocks: Block[];
 }
 
 /** Elements that start and end a line of text. */
@@ -76,6 +81,9 @@ export function extractHtml(html: string): Extracted {
 
   const lines: string[] = [];
   const origins: Origin[] = [];
+  const blocks: Block[] = [];
+  let paragraphs = 0;
+  let topTables = 0;
   let current = '';
   let currentOrigin: Origin = { line: 1, column: 1 };
   let skipping = 0;
@@ -85,6 +93,7 @@ export function extractHtml(html: string): Extracted {
     if (text) {
       lines.push(text);
       origins.push(currentOrigin);
+      blocks.push({ paragraph: ++paragraphs });
     }
     current = '';
   };
@@ -135,7 +144,8 @@ export function extractHtml(html: string): Extracted {
           table.cell = undefined;
         } else if (name === 'table' && table) {
           tables.pop();
-          for (const { line, origin } of tableLines(table)) {
+          if (!tables.length) topTables++;
+          for (const [r, { line, origin }] of tableLines(table).entries()) {
             if (!line.replace(/\t/g, '').trim()) continue;
             if (tables.length) {
               // A table inside a cell: its rows become that cell's text.
@@ -145,6 +155,7 @@ export function extractHtml(html: string): Extracted {
             }
             lines.push(line);
             origins.push(origin);
+            blocks.push({ table: topTables, row: r + 1 });
           }
         } else if (!table && BLOCK.has(name)) {
           flush();
@@ -156,5 +167,5 @@ export function extractHtml(html: string): Extracted {
   parser.write(html);
   parser.end();
   flush();
-  return { text: lines.join('\n') + '\n', origins };
+  return { text: lines.join('\n') + '\n', origins, blocks };
 }
