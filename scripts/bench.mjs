@@ -248,6 +248,30 @@ results.memory = await withServer(async ({ connection, child, published }) => {
     });
 }
 
+// 7c. Word documents made from the official template with a real report's numbers (test/docx.ts): reading, then checking.
+{
+  const docxBundle = path.join(ROOT, 'out', 'bench', 'docx.cjs');
+  const fixture = path.join(ROOT, 'out', 'bench', 'fixture-docx.cjs');
+  await esbuild.build({ entryPoints: [path.join(ROOT, 'server/src/files/docx.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: docxBundle, logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [path.join(ROOT, 'test/docx.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: fixture, logLevel: 'warning' });
+  const { extractDocx } = require(docxBundle);
+  const { reportAsDocx } = require(fixture);
+  results.docx = [];
+  for (const name of ['constructed/clean-2021', 'corpus2/129_pingtan_ziran_2023_tab']) {
+    const file = path.join(ROOT, 'out', 'bench', `${path.basename(name)}.docx`);
+    fs.writeFileSync(file, await reportAsDocx(fs.readFileSync(path.join(ROOT, 'test/fixtures', `${name}.txt`), 'utf8')));
+    const samples = [];
+    let text = '';
+    for (let i = 0; i < (quick ? 3 : 15); i++) {
+      const t = process.hrtime.bigint();
+      text = (await extractDocx(file)).extracted.text;
+      samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    const check = time(() => core.analyze(text), quick ? 5 : 30);
+    results.docx.push({ document: path.basename(name), kb: +(fs.statSync(file).size / 1024).toFixed(0), readMs: stats(samples).median, checkMs: check.median });
+  }
+}
+
 // 8. The .vsix.
 {
   const vsix = fs.readdirSync(ROOT).find((f) => f.endsWith('.vsix'));
@@ -272,6 +296,8 @@ const lines = [
   `Startup: client bundle load ${ms(results.startup.clientLoadMs)} ms; server spawn to initialize result ${ms(results.startup.serverInitializeMs)} ms`,
   'Saved web pages (median ms: reading the page, then checking its text):',
   ...results.html.map((h) => `  ${h.page.padEnd(36)} ${String(h.kb).padStart(6)} KB  read ${ms(h.readMs)} ms  check ${ms(h.checkMs)} ms`),
+  'Word documents, the official template filled with a report (median ms: reading the document, then checking its text):',
+  ...results.docx.map((d) => `  ${d.document.padEnd(36)} ${String(d.kb).padStart(6)} KB  read ${ms(d.readMs)} ms  check ${ms(d.checkMs)} ms`),
   `CLI on examples/ as a whole process: ${ms(results.cli.cliMs)} ms; bare node reading them: ${ms(results.cli.bareNodeMs)} ms; ×${results.cli.ratio.toFixed(2)}`,
   `.vsix: ${results.vsix.kb ?? '—'} KB${results.vsix.file ? ` (${results.vsix.file})` : ' (not built)'}`,
 ];

@@ -76,5 +76,5 @@ export async function reportAsDocx(text: string): Promise<Buffer> {
     return p;
   });
   zip.file('word/document.xml', xml);
-  return zip.generateAsync({ type: 'nodebuffer' });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

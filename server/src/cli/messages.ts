@@ -15,8 +15,9 @@ export const SYNOPSIS: Localized = {
 
 export const HELP: Localized = {
   'zh-CN': `${SYNOPSIS['zh-CN']}
-检查政府信息公开工作年度报告。路径可以是文件或文件夹；在文件夹中递归查找 .txt、.md、.nianbao 文件
-（跳过 node_modules 和以 . 开头的文件夹；其中的 .txt、.md 文件只有内容像年度报告时才检查）。
+检查政府信息公开工作年度报告。路径可以是文件或文件夹；在文件夹中递归查找 .txt、.md、.nianbao、
+.docx（Word）、.html、.htm（保存的网页）文件（跳过 node_modules 和以 . 开头的文件夹；其中除 .nianbao
+以外的文件只有内容像年度报告时才检查）。文本可为 UTF-8、带 BOM 的 UTF-16 或 GB18030/GBK。
 
 选项：
   --format text|json|sarif  输出格式（默认 text）
@@ -36,9 +37,10 @@ language 为 auto、zh-CN 或 en（--lang 优先）；maxDocumentSize 为字符�
 `,
   en: `${SYNOPSIS.en}
 Checks government information-disclosure annual reports (政府信息公开工作年度报告).
-PATH may be a file or a folder; folders are searched recursively for .txt, .md and
-.nianbao files (skipping node_modules and dot-folders; .txt and .md files found there
-are checked only when their content looks like an annual report).
+PATH may be a file or a folder; folders are searched recursively for .txt, .md,
+.nianbao, .docx (Word) and .html/.htm (saved web pages) files (skipping node_modules
+and dot-folders; files other than .nianbao found there are checked only when their
+content looks like an annual report). Text may be UTF-8, UTF-16 with a BOM or GB18030/GBK.
 
 Options:
   --format text|json|sarif  output format (default: text)
