@@ -2,9 +2,9 @@
 // Neither `vscode` nor any LSP module may be imported anywhere under core/.
 
 import { runChecks, internalError } from './engine';
-import type { Finding, Fix, SeveritySetting } from './checks/types';
+import type { Check, Finding, Fix, SeveritySetting } from './checks/types';
 import { applyEdits } from './features/codeActions';
-import { localize, type Lang } from './i18n';
+import { localize, type Lang, type Localized, type MessageArgs } from './i18n';
 import { reportTooLarge } from './checks/structure/too-large';
 import { reportEncoding, type DecodedFrom } from './checks/structure/encoding';
 import type { FormatId } from './format/tables';
@@ -104,38 +104,21 @@ function emptyReport(text: string): Report {
 
 const ENCODING_NAMES: Record<DecodedFrom, string> = { gb18030: 'GB18030/GBK', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
 
-function decodedNote(lang: Lang, from: DecodedFrom, severities: AnalysisOptions['severities']): Finding | undefined {
-  const setting = severities?.[reportEncoding.meta.id];
+/** A finding `analyze` makes itself (no check runs for it), at the document's start, under the check's severity setting. */
+function hostFinding(check: Check, lang: Lang, message: Localized, args: MessageArgs, severities: AnalysisOptions['severities']): Finding | undefined {
+  const setting = severities?.[check.meta.id];
   if (setting === 'off') return undefined;
-  return {
-    code: reportEncoding.meta.id,
-    severity: setting ?? reportEncoding.meta.defaultSeverity,
-    span: { start: 0, end: 0 },
-    message: localize(
-      { 'zh-CN': '文件以 {encoding} 编码保存，已按此编码读取；建议另存为 UTF-8', en: 'The file is saved in {encoding} and was read as such; consider saving it as UTF-8' },
-      lang,
-      { encoding: ENCODING_NAMES[from] },
-    ),
-    related: [],
-    fixes: [],
-  };
+  return { code: check.meta.id, severity: setting ?? check.meta.defaultSeverity, span: { start: 0, end: 0 }, message: localize(message, lang, args), related: [], fixes: [] };
+}
+
+function decodedNote(lang: Lang, from: DecodedFrom, severities: AnalysisOptions['severities']): Finding | undefined {
+  const message = { 'zh-CN': '文件以 {encoding} 编码保存，已按此编码读取；建议另存为 UTF-8', en: 'The file is saved in {encoding} and was read as such; consider saving it as UTF-8' };
+  return hostFinding(reportEncoding, lang, message, { encoding: ENCODING_NAMES[from] }, severities);
 }
 
 function tooLarge(lang: Lang, size: number, max: number, severities: AnalysisOptions['severities']): Finding | undefined {
-  const setting = severities?.[reportTooLarge.meta.id];
-  if (setting === 'off') return undefined;
-  return {
-    code: reportTooLarge.meta.id,
-    severity: setting ?? reportTooLarge.meta.defaultSeverity,
-    span: { start: 0, end: 0 },
-    message: localize(
-      { 'zh-CN': '文档过大（{size} 字符，超过设置的 {max} 字符），未进行检查', en: 'The document is too large ({size} characters, more than the {max} set) and was not checked' },
-      lang,
-      { size, max },
-    ),
-    related: [],
-    fixes: [],
-  };
+  const message = { 'zh-CN': '文档过大（{size} 字符，超过设置的 {max} 字符），未进行检查', en: 'The document is too large ({size} characters, more than the {max} set) and was not checked' };
+  return hostFinding(reportTooLarge, lang, message, { size, max }, severities);
 }
 
 export { getSymbols, type SymbolNode, type SymbolKind } from './features/symbols';
