@@ -52,12 +52,13 @@ describe('saved web pages', () => {
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: d.source.line, startColumn: d.source.column });
     assert.equal(result.properties['nianbao/textRegion'].startLine, d.range.start.line + 1);
   });
-  test('a page with no report: nothing found in a folder, one clear finding set when named', () => {
+  test('a page with no report: skipped in a folder, said when named (exit 2)', () => {
     const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'nianbao-html-'));
     fs.writeFileSync(path.join(dir, 'index.html'), '<html><body><p>网站首页</p><p>欢迎访问</p></body></html>');
     const walked = runCli(['check', '--format', 'json', dir]);
     assert.deepEqual(JSON.parse(walked.stdout).files, []);
-    const named = JSON.parse(runCli(['check', '--format', 'json', path.join(dir, 'index.html')]).stdout);
-    assert.ok(named.files[0].diagnostics.some((d: { code: string }) => d.code === 'section.missing'));
+    const named = runCli(['check', '--lang', 'en', 'index.html'], { cwd: dir });
+    assert.equal(named.status, 2);
+    assert.equal(named.stderr, 'nianbao: index.html: no annual report found in the file\n');
   });
 });

@@ -12,7 +12,7 @@ const EXTENSIONS = new Set(['.txt', '.md', '.nianbao', '.html', '.htm', '.docx']
 /** `.nianbao` is ours; `.txt`, `.md` and `.html` files in a folder may be anything. */
 const ALWAYS_A_REPORT = '.nianbao';
 
-export type ProblemKind = 'notFound' | 'unreadable' | 'notUtf8' | 'badReview' | 'notDocx' | 'docxTooLarge' | 'docxBomb';
+export type ProblemKind = 'notFound' | 'unreadable' | 'notUtf8' | 'badReview' | 'notDocx' | 'docxTooLarge' | 'docxBomb' | 'noReport';
 
 export interface FileProblem {
   path: string;

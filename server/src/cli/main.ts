@@ -33,7 +33,7 @@ function packageInfo(): PackageInfo {
 }
 
 function describeProblem(problem: FileProblem, lang: Lang): string {
-  const message = { notFound: MSG.notFound, notUtf8: MSG.notUtf8, unreadable: MSG.unreadable, badReview: MSG.badReview, notDocx: MSG.notDocx, docxTooLarge: MSG.docxTooLarge, docxBomb: MSG.docxBomb }[problem.kind];
+  const message = { notFound: MSG.notFound, notUtf8: MSG.notUtf8, unreadable: MSG.unreadable, badReview: MSG.badReview, notDocx: MSG.notDocx, docxTooLarge: MSG.docxTooLarge, docxBomb: MSG.docxBomb, noReport: MSG.noReport }[problem.kind];
   const detail = problem.kind === 'notDocx' ? (problem.detail ? `: ${problem.detail}` : '') : (problem.detail ?? '');
   return localize(message, lang, { detail });
 }

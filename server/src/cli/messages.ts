@@ -79,6 +79,7 @@ export const MSG = {
   notDocx: { 'zh-CN': '不是可读取的 Word（.docx）文档{detail}', en: 'not a readable Word (.docx) document{detail}' },
   docxTooLarge: { 'zh-CN': 'Word 文档超过 50 MB，未读取', en: 'the Word document is larger than 50 MB and was not read' },
   docxBomb: { 'zh-CN': 'Word 文档解压后超过 200 MB（疑为压缩炸弹），未读取', en: 'the Word document unpacks to more than 200 MB (a zip bomb?) and was not read' },
+  noReport: { 'zh-CN': '文件中没有找到年度报告的内容', en: 'no annual report found in the file' },
   atParagraph: { 'zh-CN': '第{n}段', en: 'paragraph {n}' },
   atCell: { 'zh-CN': '第{table}个表格 第{row}行 第{column}列', en: 'table {table}, row {row}, column {column}' },
   badReview: { 'zh-CN': '审核记录文件无法使用：{detail}', en: 'the review file cannot be used: {detail}' },

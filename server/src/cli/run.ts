@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, LineIndex, parseReview, REVIEW_FILE, type Analysis, type AnalysisOptions, type Review, type Span } from '../core/index';
+import { analyze, LineIndex, looksLikeReport, parseReview, REVIEW_FILE, type Analysis, type AnalysisOptions, type Review, type Span } from '../core/index';
 import { collectFiles, readAny, shouldCheck, type FileProblem, type Origin } from './files';
 
 export interface Position {
@@ -47,6 +47,11 @@ export async function run(paths: readonly string[], options: AnalysisOptions, on
       continue;
     }
     if (!shouldCheck(candidate, read.text)) continue;
+    // A page or a Word document named on the command line that holds no report: said, not six missing sections.
+    if (read.origins && !looksLikeReport(read.text)) {
+      report({ path: candidate.path, kind: 'noReport' });
+      continue;
+    }
     const index = new LineIndex(read.text);
     files.push({
       path: candidate.path,
