@@ -235,3 +235,17 @@ suite('report.year', () => {
     }
   });
 });
+
+suite('report.encoding', () => {
+  test('a GB18030 file opened as UTF-8 (full of U+FFFD): one warning that says how to reopen it', () => {
+    // What an editor shows when GB18030 bytes are read as UTF-8: most CJK characters become U+FFFD.
+    const garbled = CLEAN().replace(/[\u4e00-\u9fff]/g, (ch, i) => (i % 3 ? '\ufffd' : ch));
+    const found = analyze(garbled).findings.filter((f) => f.code === 'report.encoding');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'warning');
+    assert.match(found[0].message, /^文本中有 \d+ 个无法识别的字符（�）：文件可能是以 GB18030\/GBK 编码保存的/);
+  });
+  test('a stray U+FFFD in a real report says nothing', () => {
+    assert.deepEqual(findings(CLEAN().replace('总体情况\n', '总体情况\n\ufffd')).filter((f) => f.endsWith('report.encoding')), []);
+  });
+});

@@ -161,6 +161,11 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
     // by a reviewer (a figure about another scope says so), recorded in the review file.
     for (const index of order) {
       const finding = findings[index];
+      // Garbled text: VS Code's own "Reopen with Encoding" picker, where GB18030 is one choice.
+      if (finding.code === 'report.encoding' && finding.severity !== 'information') {
+        const title = localize(ACTIONS.reopenWithEncoding, lang);
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(index)], command: { title, command: 'workbench.action.editor.changeEncoding' } });
+      }
       if (finding.code.startsWith('narrative.')) {
         for (const related of finding.related.slice(0, 3)) {
           const title = localize(ACTIONS.openCell, lang, { cell: related.message });

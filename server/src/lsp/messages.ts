@@ -8,6 +8,7 @@ export const ACTIONS = {
   fixAll: { 'zh-CN': '修复年报助手可自动修复的全部 {count} 处问题', en: 'Fix all {count} auto-fixable Nianbao findings' },
   disableCheck: { 'zh-CN': '关闭检查 {id}…', en: 'Disable check {id}…' },
   showDocs: { 'zh-CN': '查看检查 {id} 的说明', en: 'Show documentation for {id}' },
+  reopenWithEncoding: { 'zh-CN': '通过编码重新打开…（选择 GB18030）', en: 'Reopen with Encoding… (pick GB18030)' },
   openCell: { 'zh-CN': '转到表格：{cell}', en: 'Go to the table: {cell}' },
   dismissAs: { 'zh-CN': '不再提示：{reason}', en: 'Dismiss: {reason}' },
   dismiss: { 'zh-CN': '不再提示此问题（记入 .nianbao-review.json）', en: 'Dismiss this finding (recorded in .nianbao-review.json)' },
