@@ -272,6 +272,31 @@ results.memory = await withServer(async ({ connection, child, published }) => {
   }
 }
 
+// 7d. Published PDFs (test/fixtures/pdf): reading with the shipped bundle (dist/pdf.js: pdf.js, items into lines and
+// cells), then checking. The first read of a process also loads pdf.js: said apart.
+{
+  const { extractPdf } = require(path.join(ROOT, 'dist', 'pdf.js'));
+  const dir = path.join(ROOT, 'test/fixtures/pdf');
+  results.pdf = [];
+  let first = true;
+  for (const f of fs.readdirSync(dir).filter((f) => /^\d.*\.pdf$/.test(f)).sort()) {
+    const file = path.join(dir, f);
+    const samples = [];
+    let extracted;
+    for (let i = 0; i < (quick ? 3 : 10); i++) {
+      const t = process.hrtime.bigint();
+      const result = await extractPdf(file);
+      const elapsed = Number(process.hrtime.bigint() - t) / 1e6;
+      if (first) results.pdfLoadMs = elapsed;
+      else samples.push(elapsed);
+      first = false;
+      extracted = result.extracted;
+    }
+    const check = time(() => core.analyze(extracted.text), quick ? 5 : 30);
+    results.pdf.push({ document: f.replace(/\.pdf$/, ''), kb: +(fs.statSync(file).size / 1024).toFixed(0), pages: extracted.pages, readMs: stats(samples).median, checkMs: check.median });
+  }
+}
+
 // 8. The .vsix.
 {
   const vsix = fs.readdirSync(ROOT).find((f) => f.endsWith('.vsix'));
@@ -298,6 +323,8 @@ const lines = [
   ...results.html.map((h) => `  ${h.page.padEnd(36)} ${String(h.kb).padStart(6)} KB  read ${ms(h.readMs)} ms  check ${ms(h.checkMs)} ms`),
   'Word documents, the official template filled with a report (median ms: reading the document, then checking its text):',
   ...results.docx.map((d) => `  ${d.document.padEnd(36)} ${String(d.kb).padStart(6)} KB  read ${ms(d.readMs)} ms  check ${ms(d.checkMs)} ms`),
+  `Published PDFs (median ms: reading every page, then checking its text; the first read of a process, loading pdf.js, took ${ms(results.pdfLoadMs)} ms):`,
+  ...results.pdf.map((d) => `  ${d.document.padEnd(36)} ${String(d.kb).padStart(6)} KB  ${d.pages} pages  read ${ms(d.readMs)} ms (${ms(d.readMs / d.pages)} ms a page)  check ${ms(d.checkMs)} ms`),
   `CLI on examples/ as a whole process: ${ms(results.cli.cliMs)} ms; bare node reading them: ${ms(results.cli.bareNodeMs)} ms; ×${results.cli.ratio.toFixed(2)}`,
   `.vsix: ${results.vsix.kb ?? '—'} KB${results.vsix.file ? ` (${results.vsix.file})` : ' (not built)'}`,
 ];

@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { CHECKS } from '../server/src/core/index';
@@ -23,6 +24,9 @@ test('the .vsix contents list', { timeout: 120_000 }, () => {
     'dist/client.js',
     'dist/docx.js',
     'dist/html.js',
+    'dist/pdf.js',
+    // The CMaps that fonts of Chinese PDFs need, as pdf.js ships them.
+    ...fs.readdirSync(path.join(ROOT, 'node_modules/pdfjs-dist/cmaps')).filter((f) => f.endsWith('.bcmap') || f === 'LICENSE').map((f) => `dist/cmaps/${f}`),
     'dist/server.js',
     ...CHECKS.map((c) => `docs/checks/${c.meta.id}.md`),
     ...images,

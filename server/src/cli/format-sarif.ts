@@ -117,7 +117,8 @@ function syntheticMeta(id: string, severity: Severity): CheckMeta {
 function region(file: CheckedFile, span: Span) {
   if (!file.source) return textRegion(file, span);
   const at = file.source(span);
-  return at.line !== undefined ? { startLine: at.line, startColumn: at.column ?? 1 } : undefined;
+  // A PDF's page and line, like a Word document's cell, are no region of the file: they are in the result's properties.
+  return at.line !== undefined && at.page === undefined ? { startLine: at.line, startColumn: at.column ?? 1 } : undefined;
 }
 
 function textRegion(file: CheckedFile, span: Span) {

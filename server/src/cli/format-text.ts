@@ -4,6 +4,7 @@
 
 import type { Lang, Severity, Span } from '../core/index';
 import { localize } from '../core/i18n';
+import { describeOrigin } from '../files/messages';
 import { MSG, summary } from './messages';
 import type { CheckedFile } from './run';
 
@@ -51,11 +52,5 @@ function location(file: CheckedFile, span: Span, lang: Lang): string {
   const { start } = file.range(span);
   const text = `${start.line + 1}:${start.character + 1}`;
   if (!file.source) return text;
-  const at = file.source(span);
-  if (at.line !== undefined) return `${at.line}:${at.column ?? 1} [${text}]`;
-  const where =
-    at.row !== undefined
-      ? localize(MSG.atCell, lang, { table: at.table ?? 1, row: at.row, column: at.cell ?? 1 })
-      : localize(MSG.atParagraph, lang, { n: at.paragraph ?? 1 });
-  return `${where} [${text}]`;
+  return `${describeOrigin(file.source(span), lang)} [${text}]`;
 }

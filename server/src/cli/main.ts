@@ -11,6 +11,7 @@ import type { Lang } from '../core/index';
 import { parseArgs } from './args';
 import { loadConfig } from './config';
 import type { FileProblem } from './files';
+import { describeProblem as describeFileProblem } from '../files/messages';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
@@ -33,9 +34,7 @@ function packageInfo(): PackageInfo {
 }
 
 function describeProblem(problem: FileProblem, lang: Lang): string {
-  const message = { notFound: MSG.notFound, notUtf8: MSG.notUtf8, unreadable: MSG.unreadable, badReview: MSG.badReview, notDocx: MSG.notDocx, docxTooLarge: MSG.docxTooLarge, docxBomb: MSG.docxBomb, noReport: MSG.noReport }[problem.kind];
-  const detail = problem.kind === 'notDocx' ? (problem.detail ? `: ${problem.detail}` : '') : (problem.detail ?? '');
-  return localize(message, lang, { detail });
+  return problem.kind === 'badReview' ? localize(MSG.badReview, lang, { detail: problem.detail ?? '' }) : describeFileProblem(problem, lang);
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

@@ -2,6 +2,7 @@
 // own localized messages from the core; these are only the CLI's wrapping.
 
 import type { Lang, Localized, Severity } from '../core/index';
+import { FILE_MSG } from '../files/messages';
 
 /** The short usage printed after a usage error. */
 export const SYNOPSIS: Localized = {
@@ -64,6 +65,7 @@ Exit status: 0 no errors; 1 errors found; 2 usage error or a file could not be r
 };
 
 export const MSG = {
+  ...FILE_MSG,
   unknownOption: { 'zh-CN': '未知选项：{option}', en: 'unknown option: {option}' },
   missingValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'option {option} needs a value' },
   unexpectedValue: { 'zh-CN': '选项 {option} 不接受值', en: 'option {option} takes no value' },
@@ -73,15 +75,6 @@ export const MSG = {
   noCommand: { 'zh-CN': '缺少命令', en: 'missing command' },
   unknownCommand: { 'zh-CN': '未知命令：{command}', en: 'unknown command: {command}' },
   noPath: { 'zh-CN': '缺少要检查的路径', en: 'no PATH to check' },
-  notFound: { 'zh-CN': '找不到文件或文件夹', en: 'no such file or folder' },
-  unreadable: { 'zh-CN': '无法读取：{detail}', en: 'cannot read: {detail}' },
-  notUtf8: { 'zh-CN': '不是有效的 UTF-8、UTF-16 或 GB18030（GBK）文本', en: 'not valid UTF-8, UTF-16 or GB18030 (GBK) text' },
-  notDocx: { 'zh-CN': '不是可读取的 Word（.docx）文档{detail}', en: 'not a readable Word (.docx) document{detail}' },
-  docxTooLarge: { 'zh-CN': 'Word 文档超过 50 MB，未读取', en: 'the Word document is larger than 50 MB and was not read' },
-  docxBomb: { 'zh-CN': 'Word 文档解压后超过 200 MB（疑为压缩炸弹），未读取', en: 'the Word document unpacks to more than 200 MB (a zip bomb?) and was not read' },
-  noReport: { 'zh-CN': '文件中没有找到年度报告的内容', en: 'no annual report found in the file' },
-  atParagraph: { 'zh-CN': '第{n}段', en: 'paragraph {n}' },
-  atCell: { 'zh-CN': '第{table}个表格 第{row}行 第{column}列', en: 'table {table}, row {row}, column {column}' },
   badReview: { 'zh-CN': '审核记录文件无法使用：{detail}', en: 'the review file cannot be used: {detail}' },
   dismissed: { 'zh-CN': '（另有 {count} 处已由审核记录忽略）', en: ' ({count} dismissed in the review file)' },
   configNotFound: { 'zh-CN': '{file}：找不到配置文件', en: '{file}: no such configuration file' },
