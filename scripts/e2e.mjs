@@ -24,6 +24,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -249,12 +250,14 @@ const OUTLINE = '#outline .monaco-list-row, .outline-pane .monaco-list-row';
 const SHOTS = {
   workbench: { selectors: [EDITOR, PROBLEMS, OUTLINE] },
   // The light bulb's menu: an action list in a context view.
+  // A PDF's read-only view with its findings, each located by page and line.
+  pdf: { selectors: [EDITOR, PROBLEMS, OUTLINE] },
   quickfix: { selectors: [EDITOR, PROBLEMS, OUTLINE, '.context-view .action-widget .monaco-list-row'] },
   // The webview is an iframe holding the content's own iframe; its failing cells are drawn last.
   preview: { selectors: [EDITOR, PROBLEMS, 'iframe.webview'], frames: ['iframe.webview', 'iframe#active-frame'], inFrame: 'td.failing' },
 };
 // The pictures in the README: docs/images/<name>.png, refreshed by --update-docs-image.
-const DOCS_IMAGES = ['workbench', 'quickfix', 'preview'];
+const DOCS_IMAGES = ['workbench', 'quickfix', 'preview', 'pdf'];
 
 /** Waits for the suite to ask for a screenshot (a file in the signal folder), takes it, and answers. */
 function serveScreenshots(page, shots) {
@@ -321,6 +324,21 @@ function updateDocsImages(shots) {
   }
 }
 
+/**
+ * The suite's Word document, made as the unit tests make theirs: the official
+ * template filled with a real report's numbers and prose (test/docx.ts), written
+ * into the workspace.
+ */
+const WORD_FIXTURE = '129_pingtan_ziran_2023_tab';
+async function writeWordFixture(dir) {
+  const esbuild = await import('esbuild');
+  const bundle = path.join(ROOT, 'out', 'e2e', 'docx-fixture.cjs');
+  await esbuild.build({ entryPoints: [path.join(ROOT, 'test', 'docx.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
+  const { reportAsDocx } = createRequire(import.meta.url)(bundle);
+  const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus2', `${WORD_FIXTURE}.txt`), 'utf8');
+  fs.writeFileSync(path.join(dir, `${WORD_FIXTURE}.docx`), await reportAsDocx(text));
+}
+
 async function main() {
   const { chromium: playwright } = await import('playwright-core');
   const serverLog = new Tail(80, path.join(OUTPUT, `${label}-server.log`));
@@ -328,6 +346,7 @@ async function main() {
   const consoleLog = new Tail(80);
 
   if (options.vsix) installVsix(options.vsix);
+  await writeWordFixture(dirs.workspace);
   const port = await freePort();
   const started = Date.now();
   await startServer(port, serverLog);

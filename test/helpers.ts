@@ -118,3 +118,26 @@ export function relayout(text: string, layout: Layout): string {
   }
   return out.join('\n');
 }
+
+/** GB18030 bytes of a text, through the decoder's own table: each character's two-byte code found by search. */
+export function encodeGb18030(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(Uint8Array.of(hi, lo));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else {
+      const code = table.get(ch);
+      if (!code) throw new Error(`no two-byte GB18030 code for ${ch}`);
+      out.push(...code);
+    }
+  }
+  return Buffer.from(out);
+}

@@ -8,6 +8,7 @@ import { registerSettingsCommands } from './settings';
 import { registerCommands } from './commands';
 import { registerPreview } from './preview';
 import { registerStatusBar } from './statusBar';
+import { registerFileViews, VIEW_SCHEME } from './files';
 
 const LANGUAGE_ID = 'nianbao';
 const DETECTABLE = new Set(['plaintext', 'markdown']);
@@ -20,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(...registerSettingsCommands());
   // New-report commands, the table preview and the status bar item (these two reach the server through `client` once it runs).
   context.subscriptions.push(...registerCommands(), ...registerPreview(() => client), ...registerStatusBar(() => client));
+  // Read-only views of PDFs, Word documents and saved pages, read by the server.
+  context.subscriptions.push(...registerFileViews(() => client));
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -28,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [...SCHEMES].map((scheme) => ({ scheme, language: LANGUAGE_ID })),
+    documentSelector: [...SCHEMES, VIEW_SCHEME].map((scheme) => ({ scheme, language: LANGUAGE_ID })),
     initializationOptions: { lang: resolveLang(vscode.env.language) },
     middleware: { provideCodeActions: reviveOpenCommands },
   };

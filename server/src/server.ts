@@ -21,6 +21,7 @@ import { AnalysisCache, type Analysed } from './lsp/cache';
 import { DocumentSettings } from './lsp/config';
 import { ReviewStore } from './lsp/review';
 import { DISMISS_COMMAND, SOURCE_FIX_ALL, toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations } from './lsp/convert';
+import { FileViews, READ_FILE_METHOD, type ReadFileParams, type ReadFileResult } from './lsp/files';
 import { TABLES_METHOD, toCodeLenses, toTablesResult, type TablesParams, type TablesResult } from './lsp/tables';
 
 /**
@@ -45,8 +46,10 @@ const reviews = new ReviewStore(
 );
 /** The options of a document: its settings and the reviewer's decisions that apply to it (one object per pair, for the cache's key). */
 const withReview = new WeakMap<AnalysisOptions, WeakMap<Review, AnalysisOptions>>();
+/** The read-only views of files that are not text (PDF, Word, saved pages): where their lines come from. */
+const fileViews = new FileViews();
 function optionsFor(uri: string): AnalysisOptions {
-  const base = settings.current(uri);
+  const base = fileViews.options(uri, settings.current(uri));
   const review = reviews.reviewFor(uri);
   if (!review?.findings.length) return base;
   let byReview = withReview.get(base);
@@ -125,7 +128,8 @@ async function publish(uri: string): Promise<void> {
     const entry = cache.get(document);
     if (published.get(uri) === entry) return;
     published.set(uri, entry);
-    connection.sendDiagnostics({ uri, version: entry.version, diagnostics: toDiagnostics(document, entry) });
+    const diagnostics = toDiagnostics(document, entry);
+    connection.sendDiagnostics({ uri, version: entry.version, diagnostics: fileViews.has(uri) ? fileViews.locate(document, diagnostics, entry.analysis.lang) : diagnostics });
   } catch (error) {
     connection.console.error(`diagnostics ${uri}: ${errorText(error)}`);
   }
@@ -146,6 +150,7 @@ documents.onDidClose((event) => {
   published.delete(uri);
   cache.delete(uri);
   settings.delete(uri);
+  fileViews.delete(uri);
   connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
@@ -247,6 +252,21 @@ connection.onRequest(
     return found ? toTablesResult(found.document, found.entry) : null;
   }),
 );
+
+// The text of a PDF, Word document or saved page for the client's read-only view of it.
+connection.onRequest(READ_FILE_METHOD, async (params: ReadFileParams): Promise<ReadFileResult> => {
+  const currentLang = settings.current(typeof params?.document === 'string' ? params.document : '').lang ?? lang;
+  if (typeof params?.source !== 'string' || typeof params.document !== 'string') return { ok: false, message: 'invalid parameters' };
+  try {
+    const result = await fileViews.read(params, currentLang);
+    // Read again after a change on disk: the view's document is checked with what it now holds.
+    if (result.ok && documents.get(params.document)) schedule(params.document);
+    return result;
+  } catch (error) {
+    connection.console.error(`readFile ${params.source}: ${errorText(error)}`);
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+});
 
 connection.onShutdown(() => {
   for (const timer of timers.values()) clearTimeout(timer);

@@ -11,6 +11,7 @@ import { formatSarif } from '../../server/src/cli/format-sarif';
 import type { CheckedFile } from '../../server/src/cli/run';
 import { analyze, CHECKS, describeFinding, LineIndex } from '../../server/src/core/index';
 import { CLI, runCli, type JsonFile, type Run } from './run';
+import { encodeGb18030 } from '../helpers';
 
 // Compiled to out/test/cli/, three levels below the repository root.
 const ROOT = path.resolve(__dirname, '../../..');
@@ -307,29 +308,6 @@ describe('sarif format', () => {
     assert.equal(uri, `sarif%20uri/${encodeURIComponent('子目录')}/${encodeURIComponent('年报 2019.txt')}`);
   });
 });
-
-/** GB18030 bytes of a text, through the decoder's own table: each character's two-byte code found by search. */
-function encodeGb18030(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gb18030');
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(Uint8Array.of(hi, lo));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-    else {
-      const code = table.get(ch);
-      assert.ok(code, `no two-byte GB18030 code for ${ch}`);
-      out.push(...code);
-    }
-  }
-  return Buffer.from(out);
-}
 
 describe('review decisions (.nianbao-review.json)', () => {
   test('a dismissed finding is left out of the text, counted in the summary, and kept in SARIF as suppressed', () => {

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, LineIndex, looksLikeReport, parseReview, REVIEW_FILE, type Analysis, type AnalysisOptions, type Review, type Span } from '../core/index';
+import { originOf } from '../files/read';
 import { collectFiles, readAny, shouldCheck, type FileProblem, type Origin } from './files';
 
 export interface Position {
@@ -97,19 +98,10 @@ class ReviewLookup {
   }
 }
 
-/**
- * Where in the file a span of extracted text comes from: the element its line
- * was read from; in a table row of a Word document, also its cell (the tabs
- * before it on the line).
- */
+/** Where in the file a span of extracted text comes from (files/read.ts `originOf`). */
 function sourceOf(text: string, index: LineIndex, origins: readonly Origin[]): (span: Span) => Origin {
   return (span) => {
     const { line, character } = index.position(span.start);
-    const origin = origins[Math.min(line, origins.length - 1)] ?? { line: 1, column: 1 };
-    if (origin.row === undefined) return origin;
-    const lineStart = span.start - character;
-    let cell = 1;
-    for (let i = lineStart; i < span.start; i++) if (text.charCodeAt(i) === 9) cell++;
-    return { ...origin, cell };
+    return originOf(origins, line, text.slice(span.start - character, span.start));
   };
 }

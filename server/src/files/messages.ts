@@ -20,6 +20,7 @@ export const FILE_MSG = {
   pdfTooManyPages: { 'zh-CN': 'PDF 文件超过 2000 页，未读取', en: 'the PDF file has more than 2,000 pages and was not read' },
   atPdfLine: { 'zh-CN': '第{page}页 第{line}行', en: 'page {page}, line {line}' },
   noReport: { 'zh-CN': '文件中没有找到年度报告的内容', en: 'no annual report found in the file' },
+  atLine: { 'zh-CN': '第{line}行 第{column}列', en: 'line {line}, column {column}' },
   atParagraph: { 'zh-CN': '第{n}段', en: 'paragraph {n}' },
   atCell: { 'zh-CN': '第{table}个表格 第{row}行 第{column}列', en: 'table {table}, row {row}, column {column}' },
 } satisfies Record<string, Localized>;

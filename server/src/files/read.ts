@@ -143,3 +143,16 @@ export function errorDetail(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   return e.code ?? String(error);
 }
+
+/**
+ * Where in the file a place in the text read from it comes from: the origin of
+ * its line; in a table row of a Word document, also its cell (the tabs before
+ * it on the line).
+ */
+export function originOf(origins: readonly Origin[], line: number, lineBefore: string): Origin {
+  const origin = origins[Math.min(line, origins.length - 1)] ?? { line: 1, column: 1 };
+  if (origin.row === undefined || origin.page !== undefined || origin.column !== undefined) return origin;
+  let cell = 1;
+  for (let i = 0; i < lineBefore.length; i++) if (lineBefore.charCodeAt(i) === 9) cell++;
+  return { ...origin, cell };
+}

@@ -11,5 +11,6 @@ export const ACTIONS = {
   reopenWithEncoding: { 'zh-CN': '通过编码重新打开…（选择 GB18030）', en: 'Reopen with Encoding… (pick GB18030)' },
   openCell: { 'zh-CN': '转到表格：{cell}', en: 'Go to the table: {cell}' },
   dismissAs: { 'zh-CN': '不再提示：{reason}', en: 'Dismiss: {reason}' },
+  inFile: { 'zh-CN': '（原文件：{where}）', en: ' (in the file: {where})' },
   dismiss: { 'zh-CN': '不再提示此问题（记入 .nianbao-review.json）', en: 'Dismiss this finding (recorded in .nianbao-review.json)' },
 } satisfies Record<string, Localized>;

@@ -231,6 +231,30 @@ export function waitForLanguage(uri: vscode.Uri, languageId: string, timeoutMs =
   );
 }
 
+// --- files that are not text -------------------------------------------------
+
+/** The read-only view "Check This File" opens for a file in the workspace, once it has the findings expected. */
+export async function checkFile(file: vscode.Uri, expected: string[]): Promise<vscode.TextDocument> {
+  await vscode.commands.executeCommand('nianbao.checkFile', file);
+  const document = await waitFor('the view of ' + path.basename(file.fsPath), [vscode.window.onDidChangeActiveTextEditor], () => {
+    const d = vscode.window.activeTextEditor?.document;
+    return d?.uri.scheme === 'nianbao-file' && d.uri.query === file.toString() ? d : undefined;
+  });
+  assert.equal(document.languageId, 'nianbao');
+  await waitForFindings(document, expected);
+  return document;
+}
+
+/** Copies a fixture into the workspace (once). */
+export function copyIn(source: string, fileName = path.basename(source)): vscode.Uri {
+  const target = vscode.Uri.joinPath(workspaceFolder(), fileName);
+  if (!fs.existsSync(target.fsPath)) fs.copyFileSync(path.join(ROOT, source), target.fsPath);
+  return target;
+}
+
+/** The findings of corpus report 011's published PDF (test/fixtures/pdf). */
+export const PDF_011 = ['70 hint table.label-variant', '100 error table.review-total', '100 error table.review-total'];
+
 // --- the screenshots ------------------------------------------------------------
 
 export interface ScreenshotOptions {

@@ -15,7 +15,10 @@ import {
   expectedFindings,
   findings,
   nianbaoDiagnostics,
+  checkFile,
+  copyIn,
   openCopy,
+  PDF_011,
   runSuite,
   say,
   screenshot,
@@ -283,6 +286,55 @@ const tests: Test[] = [
   },
 ];
 
+const PDF_012 = ['23 warning narrative.mismatch', '70 hint table.label-variant'];
+
+const fileTests: Test[] = [
+  {
+    name: 'a PDF: "Check This File" shows its text with its findings, each located by page and line; a change on disk checks it again',
+    skip: () => commandExists('nianbao.checkFile'),
+    run: async () => {
+      const pdf = copyIn('test/fixtures/pdf/011_hongze_2023.pdf', 'hongze.pdf');
+      const view = await checkFile(pdf, PDF_011);
+      for (const d of nianbaoDiagnostics(view.uri)) assert.match(d.message, /(（原文件：第\d+页 第\d+行）| \(in the file: page \d+, line \d+\))$/, d.message);
+      assert.ok(nianbaoDiagnostics(view.uri).some((d) => /(第4页|page 4,)/.test(d.message)), 'table 3 is on page 4');
+      // The outline of the text read from the PDF.
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', view.uri);
+      assert.equal(symbols[0]?.children.length, 6, JSON.stringify(symbols.map((s) => s.name)));
+      // The next year's report saved over it: read and checked again.
+      fs.copyFileSync(path.join(ROOT, 'test/fixtures/pdf/012_hongze_2024.pdf'), pdf.fsPath);
+      await waitForFindings(view, PDF_012);
+    },
+  },
+  {
+    name: 'a PDF\'s text saved as .nianbao: an ordinary report with the same findings',
+    skip: () => commandExists('nianbao.saveAsText'),
+    run: async () => {
+      const view = await checkFile(copyIn('test/fixtures/pdf/011_hongze_2023.pdf', 'hongze-2023.pdf'), PDF_011);
+      const target = vscode.Uri.joinPath(workspaceFolder(), 'hongze-2023.nianbao');
+      await vscode.commands.executeCommand('nianbao.saveAsText', view.uri, target);
+      const saved = await waitFor('the saved text', [vscode.window.onDidChangeActiveTextEditor], () => {
+        const d = vscode.window.activeTextEditor?.document;
+        return d?.uri.toString() === target.toString() ? d : undefined;
+      });
+      assert.equal(saved.getText(), view.getText());
+      await waitForFindings(saved, PDF_011);
+      assert.ok(!nianbaoDiagnostics(saved.uri).some((d) => /原文件|in the file/.test(d.message)), 'a text file has no file of origin');
+    },
+  },
+  {
+    name: 'a Word document (the official template filled with a real report): its three errors, each at its table, row and cell',
+    skip: () => commandExists('nianbao.checkFile'),
+    run: async () => {
+      // Written into the workspace by the runner (scripts/e2e.mjs) from test/docx.ts.
+      const docx = vscode.Uri.joinPath(workspaceFolder(), '129_pingtan_ziran_2023_tab.docx');
+      assert.ok(fs.existsSync(docx.fsPath), 'the runner wrote the Word fixture');
+      const view = await checkFile(docx, ['29 error table.row-total', '49 error table.row-total', '50 error table.balance']);
+      const where = nianbaoDiagnostics(view.uri).map((d) => /(第2个表格 第\d+行 第\d+列|table 2, row \d+, column \d+)/.exec(d.message)?.[0]);
+      assert.ok(where.every(Boolean), where.join(' | '));
+    },
+  },
+];
+
 /**
  * The constructed clean 2021 report with one wrong total (（一）予以公开: 4, the
  * cells add up to 3), written into the workspace: setting that one cell back
@@ -302,7 +354,7 @@ async function openWrongTotal(): Promise<vscode.TextDocument> {
 }
 
 export async function run(): Promise<void> {
-  await runSuite(`Nianbao end-to-end suite (VS Code ${vscode.version}, workspace ${workspaceFolder().fsPath})`, tests, async () => {
+  await runSuite(`Nianbao end-to-end suite (VS Code ${vscode.version}, workspace ${workspaceFolder().fsPath})`, [...tests, ...fileTests], async () => {
     // The pictures for the README and the CI artifacts. The first one collapses
     // the file list (the runner clicks it), so it comes before the quick-fix menu,
     // which a click would close.
@@ -321,7 +373,14 @@ export async function run(): Promise<void> {
       show: () => vscode.commands.executeCommand('editor.action.quickFix'),
     });
 
-    // (3) The table preview beside a report whose table 3 fails in two groups.
+    // (3) A published PDF checked as it is: its text, the findings located by page and line.
+    if (!(await commandExists('nianbao.checkFile'))) {
+      const view = await checkFile(copyIn('test/fixtures/pdf/011_hongze_2023.pdf', '洪泽区2023年报.pdf'), PDF_011);
+      // From line 86: table 2's last rows and table 3 (line 100) in view.
+      await screenshot(view, { top: 85, cursor: 99 }, 'pdf');
+    }
+
+    // (4) The table preview beside a report whose table 3 fails in two groups.
     if (!(await commandExists('nianbao.showPreview'))) {
       const hongze = '011_hongze_2023_pdftext';
       const report = await openCopy(`test/fixtures/corpus/${hongze}.txt`, `${hongze}.nianbao`);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, ROOT, codeOf, expectedFindings, nianbaoDiagnostics, openCopy, runSuite, screenshot, waitForFindings, waitForLanguage, type Test } from './harness';
+import { EXTENSION_ID, PDF_011, ROOT, checkFile, codeOf, copyIn, expectedFindings, nianbaoDiagnostics, openCopy, runSuite, screenshot, waitForFindings, waitForLanguage, type Test } from './harness';
 
 const SEED = '003_12d5eeac63ddaf69';
 const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -40,6 +40,12 @@ const tests: Test[] = [
       const opened = await openCopy(`examples/${SEED}.txt`, 'report-saved-as.txt');
       const document = await waitForLanguage(opened.uri, 'nianbao');
       await waitForFindings(document, expectedFindings(SEED));
+    },
+  },
+  {
+    name: 'a published PDF, read by the packaged pdf.js with its CMaps, has its findings',
+    run: async () => {
+      await checkFile(copyIn('test/fixtures/pdf/011_hongze_2023.pdf'), PDF_011);
     },
   },
 ];
