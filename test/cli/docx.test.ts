@@ -10,6 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { analyze } from '../../server/src/core/index';
+import JSZip from 'jszip';
+import { inflatesWithin } from '../../server/src/files/docx';
 import { reportAsDocx, TEMPLATE } from '../docx';
 import { runCli, type JsonFile } from './run';
 
@@ -91,5 +93,21 @@ describe('Word documents made from the official template', () => {
     assert.equal(lines[0], 'nianbao: bomb.docx: the Word document unpacks to more than 200 MB (a zip bomb?) and was not read');
     assert.equal(lines[1], 'nianbao: text.docx: not a readable Word (.docx) document');
     assert.equal(lines[2], 'nianbao: truncated.docx: not a readable Word (.docx) document');
+  });
+
+  test('a zip that declares small sizes but unpacks to more is refused by really inflating it, with a cap', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(TEMPLATE));
+    zip.file('word/media/filler.bin', Buffer.alloc(2 * 1024 * 1024));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // Every entry's declared size says one byte.
+    const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let at = bytes.readUInt32LE(eocd + 16);
+    for (let n = bytes.readUInt16LE(eocd + 10); n > 0; n--) {
+      bytes.writeUInt32LE(1, at + 24);
+      at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    }
+    assert.equal(inflatesWithin(bytes, 1024 * 1024), false);
+    assert.equal(inflatesWithin(bytes, 4 * 1024 * 1024), true);
+    assert.equal(inflatesWithin(fs.readFileSync(TEMPLATE), 1024 * 1024), true);
   });
 });
