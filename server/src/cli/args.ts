@@ -11,7 +11,7 @@ export type Command =
   | { kind: 'help'; lang: Lang }
   | { kind: 'version'; lang: Lang }
   /** `lang` is for the CLI's own messages; `langOption` is --lang, which beats the configuration file. */
-  | { kind: 'check'; lang: Lang; langOption?: Lang; format: Format; paths: string[]; config?: string }
+  | { kind: 'check'; lang: Lang; langOption?: Lang; format: Format; paths: string[]; config?: string; previous?: string }
   | { kind: 'usage'; lang: Lang; message: Localized; args: Record<string, string> };
 
 /** The language to talk in when --lang is not given: POSIX order of precedence. */
@@ -23,6 +23,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   let format: Format = 'text';
   let lang: Lang | undefined;
   let config: string | undefined;
+  let previous: string | undefined;
   let help = false;
   let version = false;
   const positionals: string[] = [];
@@ -55,13 +56,15 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
         break;
       case '--format':
       case '--lang':
-      case '--config': {
+      case '--config':
+      case '--previous': {
         const value = inline ?? argv[++i];
         if (value === undefined) {
           fail(MSG.missingValue, { option: name });
-        } else if (name === '--config') {
+        } else if (name === '--config' || name === '--previous') {
           if (value === '') fail(MSG.missingValue, { option: name });
-          else config = value;
+          else if (name === '--config') config = value;
+          else previous = value;
         } else if (name === '--format') {
           if ((FORMATS as readonly string[]).includes(value)) format = value as Format;
           else fail(MSG.badFormat, { value });
@@ -86,5 +89,5 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (command === undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.noCommand, args: {} };
   if (command !== 'check') return { kind: 'usage', lang: effectiveLang, message: MSG.unknownCommand, args: { command } };
   if (paths.length === 0) return { kind: 'usage', lang: effectiveLang, message: MSG.noPath, args: {} };
-  return { kind: 'check', lang: effectiveLang, langOption: lang, format, paths, config };
+  return { kind: 'check', lang: effectiveLang, langOption: lang, format, paths, config, ...(previous !== undefined ? { previous } : {}) };
 }

@@ -22,7 +22,14 @@ export interface ConfigError {
 
 export type ConfigResult =
   /** `file` is absent when there is no configuration file. */
-  | { ok: true; file?: string; options: Omit<AnalysisOptions, 'lang'>; language: Lang | 'auto' }
+  | {
+      ok: true;
+      file?: string;
+      options: Omit<AnalysisOptions, 'lang'>;
+      language: Lang | 'auto';
+      /** `pairs` (written relative to the file's folder): a report's absolute path → last year's report's, relative to the working directory where it can be. */
+      pairs?: Map<string, string>;
+    }
   | { ok: false; file: string; errors: ConfigError[] };
 
 /** The nearest `.nianbao.json` in `dir` or a folder above it. */
@@ -65,9 +72,24 @@ export function loadConfig(explicit: string | undefined, cwd: string, lang: Lang
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(MSG.configNotObject);
 
-  const settings = readSettings(raw, IGNORED_KEYS);
+  // `pairs` is the command line's own (which report is whose last year's): not a setting of the editor.
+  const { pairs: rawPairs, ...rest } = raw as Record<string, unknown>;
+  let pairs: Map<string, string> | undefined;
+  if (rawPairs !== undefined) {
+    if (typeof rawPairs !== 'object' || rawPairs === null || Array.isArray(rawPairs) || !Object.values(rawPairs).every((v) => typeof v === 'string' && v)) {
+      return fail(MSG.configBadPairs, { value: JSON.stringify(rawPairs) ?? String(rawPairs) });
+    }
+    const base = path.dirname(found);
+    // Last year's file as the user would write it: relative to the working directory where it is below it.
+    const shown = (file: string) => {
+      const relative = path.relative(cwd, file);
+      return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+    };
+    pairs = new Map(Object.entries(rawPairs as Record<string, string>).map(([report, previous]) => [path.resolve(base, report), shown(path.resolve(base, previous))]));
+  }
+  const settings = readSettings(rest, IGNORED_KEYS);
   if (settings.problems.length > 0) return { ok: false, file, errors: settings.problems.map((p) => describe(p, file, lang)) };
-  return { ok: true, file, options: settings.options, language: settings.language };
+  return { ok: true, file, options: settings.options, language: settings.language, ...(pairs ? { pairs } : {}) };
 }
 
 /** `lang` only decides how lists are written: `a、b` or `a, b`. */

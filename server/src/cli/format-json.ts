@@ -10,6 +10,8 @@ export interface JsonOutput {
   files: {
     path: string;
     format: string | null;
+    /** Last year's report of the same body, compared with by the `year.*` checks, and how it was paired. */
+    previous?: { path: string; pairedBy: 'name' | 'explicit' | 'config' };
     diagnostics: {
       code: string;
       severity: Severity;
@@ -40,6 +42,7 @@ export function formatJson(files: readonly CheckedFile[]): string {
     files: files.map((file) => ({
       path: file.path,
       format: file.analysis.report.format.format,
+      ...(file.previous ? { previous: { path: file.previous.file.path, pairedBy: file.previous.pairedBy } } : {}),
       diagnostics: file.analysis.findings.map((f) => ({
         code: f.code,
         severity: f.severity,

@@ -40,6 +40,8 @@ export function formatSarif(files: readonly CheckedFile[], options: SarifOptions
   const results = files.flatMap((file, artifactIndex) => {
     const artifactLocation = { ...artifactUri(file.path, cwd), index: artifactIndex };
     const physical = (span: Span) => ({ artifactLocation, region: region(file, span) });
+    // Last year's report (the cross-year checks' related places): a file of its own, which may not be among the results.
+    const physicalIn = (other: CheckedFile, span: Span) => ({ artifactLocation: artifactUri(other.path, cwd), region: region(other, span) });
     const shown = file.analysis.findings.map((f) => ({ f, entry: undefined as ReviewEntry | undefined }));
     const dismissed = file.analysis.dismissed.map(({ finding, entry }) => ({ f: finding, entry: entry as ReviewEntry | undefined }));
     return [...shown, ...dismissed].map(({ f, entry }) => ({
@@ -49,7 +51,7 @@ export function formatSarif(files: readonly CheckedFile[], options: SarifOptions
       message: { text: f.message },
       locations: [{ physicalLocation: physical(f.span) }],
       ...(f.related.length > 0
-        ? { relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: physical(r.span), message: { text: r.message } })) }
+        ? { relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: r.inPrevious && file.previous ? physicalIn(file.previous.file, r.span) : physical(r.span), message: { text: r.message } })) }
         : {}),
       // A reviewer's dismissal (.nianbao-review.json) is an external suppression: code scanning shows it as such.
       ...(entry ? { suppressions: [{ kind: 'external', status: 'accepted', ...(entry.reason ? { justification: entry.reason } : {}) }] } : {}),

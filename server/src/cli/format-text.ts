@@ -5,7 +5,7 @@
 import type { Lang, Severity, Span } from '../core/index';
 import { localize } from '../core/i18n';
 import { describeOrigin } from '../files/messages';
-import { MSG, summary } from './messages';
+import { MSG, PAIRED_BY, summary } from './messages';
 import type { CheckedFile } from './run';
 
 export interface TextOptions {
@@ -30,13 +30,15 @@ export function formatText(files: readonly CheckedFile[], options: TextOptions):
     const { findings } = file.analysis;
     if (findings.length === 0) continue;
     out += paint('bold', file.path) + '\n';
+    if (file.previous) out += `  ${localize(MSG.previous, options.lang, { path: file.previous.file.path, how: localize(PAIRED_BY[file.previous.pairedBy], options.lang) })}\n`;
     for (const finding of findings) {
       counts[finding.severity]++;
       const where = `${file.path}:${location(file, finding.span, options.lang)}`;
       // Severity and code stay untranslated: they are keys for grep and problem matchers.
       out += `${where}  ${paint(finding.severity, finding.severity)}  ${paint('dim', finding.code)}  ${finding.message}\n`;
       for (const related of finding.related) {
-        out += `    ${file.path}:${location(file, related.span, options.lang)}  ${related.message}\n`;
+        const where = related.inPrevious && file.previous ? file.previous.file : file;
+        out += `    ${where.path}:${location(where, related.span, options.lang)}  ${related.message}\n`;
       }
     }
     out += '\n';

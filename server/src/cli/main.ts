@@ -64,9 +64,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const lang = command.langOption ?? (config.language !== 'auto' ? config.language : command.lang);
   const { format } = command;
   // Problems go to stderr as they happen; the report itself goes to stdout in one piece.
-  const { files, problems } = await run(command.paths, { ...config.options, lang }, (problem) => {
-    process.stderr.write(`nianbao: ${problem.path}: ${describeProblem(problem, lang)}\n`);
-  });
+  const { files, problems } = await run(
+    command.paths,
+    { ...config.options, lang },
+    (problem) => {
+      process.stderr.write(`nianbao: ${problem.path}: ${describeProblem(problem, lang)}\n`);
+    },
+    { ...(command.previous !== undefined ? { previous: command.previous } : {}), ...(config.pairs ? { pairs: config.pairs } : {}) },
+  );
 
   let output: string;
   if (format === 'json') {

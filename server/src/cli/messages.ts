@@ -6,10 +6,10 @@ import { FILE_MSG } from '../files/messages';
 
 /** The short usage printed after a usage error. */
 export const SYNOPSIS: Localized = {
-  'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config 文件] 路径...
+  'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config 文件] [--previous 文件] 路径...
       nianbao --help | --version
 `,
-  en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config FILE] PATH...
+  en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config FILE] [--previous FILE] PATH...
        nianbao --help | --version
 `,
 };
@@ -17,13 +17,15 @@ export const SYNOPSIS: Localized = {
 export const HELP: Localized = {
   'zh-CN': `${SYNOPSIS['zh-CN']}
 检查政府信息公开工作年度报告。路径可以是文件或文件夹；在文件夹中递归查找 .txt、.md、.nianbao、
-.docx（Word）、.html、.htm（保存的网页）文件（跳过 node_modules 和以 . 开头的文件夹；其中除 .nianbao
+.pdf、.docx（Word）、.html、.htm（保存的网页）文件（跳过 node_modules 和以 . 开头的文件夹；其中除 .nianbao
 以外的文件只有内容像年度报告时才检查）。文本可为 UTF-8、带 BOM 的 UTF-16 或 GB18030/GBK。
 
 选项：
   --format text|json|sarif  输出格式（默认 text）
   --lang zh-CN|en           消息语言（默认取自配置文件的 language，其次 LC_ALL、LC_MESSAGES、LANG）
   --config 文件             使用此配置文件，而不是自动查找的 .nianbao.json
+  --previous 文件           与此上年报告比较（上年结转、现行有效件数、照搬的文字、异常变化）；
+                            不指定时，在本次检查的文件中按机关名称和年度自动配对
   -h, --help                显示本帮助
   --version                 显示版本号
 
@@ -32,6 +34,7 @@ export const HELP: Localized = {
   {"severity": {"section.empty": "off"}, "format": "auto", "language": "en", "maxDocumentSize": 5000000}
 severity 中每项为 off、hint、information、warning 或 error；format 为 auto、2021 或 2019；
 language 为 auto、zh-CN 或 en（--lang 优先）；maxDocumentSize 为字符数上限（默认不限）。
+pairs 指定上年报告（相对配置文件所在文件夹）：{"pairs": {"2024/财政局.txt": "2023/财政局.txt"}}。
 配置文件不是有效的 JSON 或含有未知的键、值时，不做检查，退出码为 2。
 
 退出码：0 没有错误；1 发现错误；2 用法错误或有文件无法读取。
@@ -39,7 +42,7 @@ language 为 auto、zh-CN 或 en（--lang 优先）；maxDocumentSize 为字符�
   en: `${SYNOPSIS.en}
 Checks government information-disclosure annual reports (政府信息公开工作年度报告).
 PATH may be a file or a folder; folders are searched recursively for .txt, .md,
-.nianbao, .docx (Word) and .html/.htm (saved web pages) files (skipping node_modules
+.nianbao, .pdf, .docx (Word) and .html/.htm (saved web pages) files (skipping node_modules
 and dot-folders; files other than .nianbao found there are checked only when their
 content looks like an annual report). Text may be UTF-8, UTF-16 with a BOM or GB18030/GBK.
 
@@ -48,6 +51,9 @@ Options:
   --lang zh-CN|en           message language (default: the configuration's language,
                             else from LC_ALL, LC_MESSAGES, LANG)
   --config FILE             read this configuration file instead of the .nianbao.json found
+  --previous FILE           compare with this report of the year before (carried over, in
+                            force, copied text, unusual changes); without it, the reports
+                            checked together are paired by the body's name and the year
   -h, --help                show this help
   --version                 show the version
 
@@ -57,7 +63,8 @@ the nianbao. prefix, for example:
   {"severity": {"section.empty": "off"}, "format": "auto", "language": "en", "maxDocumentSize": 5000000}
 Each severity is off, hint, information, warning or error; format is auto, 2021 or 2019;
 language is auto, zh-CN or en (--lang wins); maxDocumentSize is a limit in characters
-(none by default). A file that is not valid JSON, or has an unknown key or value, stops
+(none by default); pairs names last year's report of a report, relative to the file's
+folder: {"pairs": {"2024/finance.txt": "2023/finance.txt"}}. A file that is not valid JSON, or has an unknown key or value, stops
 the run with exit status 2.
 
 Exit status: 0 no errors; 1 errors found; 2 usage error or a file could not be read.
@@ -85,6 +92,8 @@ export const MSG = {
   configUnknownCheck: { 'zh-CN': '{file}：severity 中的“{check}”不是已知的检查', en: '{file}: "{check}" in severity is not a known check' },
   configBadValue: { 'zh-CN': '{file}：“{key}”的值 {value} 无效（可用：{expected}）', en: '{file}: invalid value {value} for "{key}" (expected {expected})' },
   configBadNumber: { 'zh-CN': '{file}：“{key}”的值 {value} 无效（应为不小于 0 的数）', en: '{file}: invalid value {value} for "{key}" (expected a number of at least 0)' },
+  previous: { 'zh-CN': '上年报告：{path}（{how}）', en: "last year's report: {path} ({how})" },
+  configBadPairs: { 'zh-CN': '{file}：“pairs”的值 {value} 无效（应为对象，键为报告路径、值为上年报告路径，如 {"2024/财政局.txt": "2023/财政局.txt"}）', en: '{file}: invalid value {value} for "pairs" (expected an object mapping a report\'s path to last year\'s, such as {"2024/finance.txt": "2023/finance.txt"})' },
   configBadObject: { 'zh-CN': '{file}：“{key}”的值 {value} 无效（应为对象，如 {"section.empty": "off"}）', en: '{file}: invalid value {value} for "{key}" (expected an object such as {"section.empty": "off"})' },
 } satisfies Record<string, Localized>;
 
@@ -105,3 +114,10 @@ export function summary(lang: Lang, files: number, counts: Record<Severity, numb
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 || word === 'information' ? '' : 's'}`;
   return `${plural(files, 'file')}: ${order.map((s) => plural(counts[s], SEVERITY_NAMES[s].en)).join(', ')}`;
 }
+
+/** How a report was paired with last year's, for the line under its name. */
+export const PAIRED_BY = {
+  name: { 'zh-CN': '按机关名称和年度配对', en: 'paired by the body and the year' },
+  explicit: { 'zh-CN': '由 --previous 指定', en: 'named by --previous' },
+  config: { 'zh-CN': '由 .nianbao.json 的 pairs 指定', en: 'named by the pairs of .nianbao.json' },
+} satisfies Record<string, Localized>;

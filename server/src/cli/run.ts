@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, LineIndex, looksLikeReport, parseReview, REVIEW_FILE, type Analysis, type AnalysisOptions, type Review, type Span } from '../core/index';
+import { analyze, identify, LineIndex, looksLikeReport, pairByName, parseReview, REVIEW_FILE, type Analysis, type AnalysisOptions, type PreviousReport, type Review, type Span } from '../core/index';
 import { originOf } from '../files/read';
 import { collectFiles, readAny, shouldCheck, type FileProblem, type Origin } from './files';
 
@@ -22,6 +22,14 @@ export interface CheckedFile {
   range(span: Span): { start: Position; end: Position };
   /** For a file that is not text (a web page): where a span of the extracted text comes from in the file (1-based). */
   source?(span: Span): Origin;
+  /** Last year's report of the same body, compared with by the cross-year checks, and how the two were paired. */
+  previous?: { file: CheckedFile; pairedBy: PreviousReport['pairedBy'] };
+}
+
+/** How reports are paired with last year's: `--previous FILE` for every file checked, `pairs` of `.nianbao.json` (absolute paths), else by name and year. */
+export interface Pairing {
+  previous?: string;
+  pairs?: ReadonlyMap<string, string>;
 }
 
 export interface RunResult {
@@ -31,7 +39,7 @@ export interface RunResult {
 }
 
 /** `options` (language, severities, format, size limit) apply to every file. */
-export async function run(paths: readonly string[], options: AnalysisOptions, onProblem: (problem: FileProblem) => void): Promise<RunResult> {
+export async function run(paths: readonly string[], options: AnalysisOptions, onProblem: (problem: FileProblem) => void, pairing: Pairing = {}): Promise<RunResult> {
   const { files: candidates, problems } = collectFiles(paths);
   problems.forEach(onProblem);
   const files: CheckedFile[] = [];
@@ -53,15 +61,60 @@ export async function run(paths: readonly string[], options: AnalysisOptions, on
       report({ path: candidate.path, kind: 'noReport' });
       continue;
     }
-    const index = new LineIndex(read.text);
-    files.push({
-      path: candidate.path,
-      analysis: analyze(read.text, { ...options, review: reviews.for(candidate.path, report), decodedFrom: read.decodedFrom }),
-      range: (span) => ({ start: index.position(span.start), end: index.position(span.end) }),
-      ...(read.origins ? { source: sourceOf(read.text, index, read.origins) } : {}),
-    });
+    files.push(checked(candidate.path, read, { ...options, review: reviews.for(candidate.path, report), decodedFrom: read.decodedFrom }));
   }
+  await pairWithLastYear(files, options, pairing, report);
   return { files, problems };
+}
+
+type Read = Extract<Awaited<ReturnType<typeof readAny>>, { ok: true }>;
+
+function checked(file: string, read: Read, options: AnalysisOptions): CheckedFile {
+  const index = new LineIndex(read.text);
+  return {
+    path: file,
+    analysis: analyze(read.text, options),
+    range: (span) => ({ start: index.position(span.start), end: index.position(span.end) }),
+    ...(read.origins ? { source: sourceOf(read.text, index, read.origins) } : {}),
+  };
+}
+
+/**
+ * Gives each report last year's report of its body, and checks it again with
+ * it (the cross-year checks): the file `--previous` names, else the one the
+ * `pairs` of `.nianbao.json` name, else the one among the files checked with
+ * the same body and the year before. A named file that cannot be read is a
+ * problem of the run.
+ */
+async function pairWithLastYear(files: CheckedFile[], options: AnalysisOptions, pairing: Pairing, onProblem: (problem: FileProblem) => void): Promise<void> {
+  const byPath = new Map(files.map((f) => [path.resolve(f.path), f]));
+  const extra = new Map<string, CheckedFile | undefined>();
+  const load = async (file: string): Promise<CheckedFile | undefined> => {
+    const known = byPath.get(path.resolve(file));
+    if (known) return known;
+    if (extra.has(file)) return extra.get(file);
+    const read = fs.existsSync(file) ? await readAny(file) : ({ ok: false, problem: { path: file, kind: 'notFound' } } as const);
+    const loaded = read.ok ? checked(file, read, options) : undefined;
+    if (!read.ok) onProblem(read.problem);
+    extra.set(file, loaded);
+    return loaded;
+  };
+  const paired = new Map<CheckedFile, NonNullable<CheckedFile['previous']>>();
+  for (const file of files) {
+    const named = pairing.previous ?? pairing.pairs?.get(path.resolve(file.path));
+    if (named === undefined) continue;
+    const previous = await load(named);
+    if (previous && previous !== file) paired.set(file, { file: previous, pairedBy: pairing.previous !== undefined ? 'explicit' : 'config' });
+  }
+  const unpaired = files.filter((f) => !paired.has(f));
+  for (const [current, previous] of pairByName(unpaired.map((f) => identify(f.analysis.report)))) {
+    paired.set(unpaired[current], { file: unpaired[previous], pairedBy: 'name' });
+  }
+  for (const [file, previous] of paired) {
+    const report = previous.file.analysis.report;
+    file.analysis = analyze(file.analysis.report.text, { ...file.analysis.options, previous: { report, name: previous.file.path, pairedBy: previous.pairedBy } });
+    file.previous = previous;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // Runs the registered checks over a parsed report.
 
 import { CHECKS } from './checks/index';
-import type { Finding, Fix, SeveritySetting } from './checks/types';
+import type { Finding, Fix, PreviousReport, SeveritySetting } from './checks/types';
 import { localize, type Lang } from './i18n';
 import type { Report } from './parse/model';
 
@@ -9,6 +9,7 @@ export interface CheckOptions {
   lang: Lang;
   /** Per-check severity; `off` skips the check's work entirely. */
   severities?: Readonly<Record<string, SeveritySetting>>;
+  previous?: PreviousReport;
 }
 
 export const INTERNAL_ERROR = 'internal.error';
@@ -23,6 +24,7 @@ export function runChecks(report: Report, options: CheckOptions): Finding[] {
     try {
       check.run({
         report,
+        ...(options.previous ? { previous: options.previous } : {}),
         lang: options.lang,
         t,
         emit: (f) =>

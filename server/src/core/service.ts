@@ -2,7 +2,7 @@
 // Neither `vscode` nor any LSP module may be imported anywhere under core/.
 
 import { runChecks, internalError } from './engine';
-import type { Check, Finding, Fix, SeveritySetting } from './checks/types';
+import type { Check, Finding, Fix, PreviousReport, SeveritySetting } from './checks/types';
 import { applyEdits } from './features/codeActions';
 import { localize, type Lang, type Localized, type MessageArgs } from './i18n';
 import { reportTooLarge } from './checks/structure/too-large';
@@ -25,6 +25,8 @@ export interface AnalysisOptions {
   review?: Review;
   /** The host decoded the file from this encoding (not UTF-8): said by one information finding. */
   decodedFrom?: DecodedFrom;
+  /** Last year's report of the same body: the cross-year checks compare with it. */
+  previous?: PreviousReport;
 }
 
 export interface Analysis {
@@ -49,7 +51,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   } catch (error) {
     return { report: emptyReport(text), findings: [internalError(lang, String(error))], lang, dismissed: [], options };
   }
-  const checked = runChecks(report, { lang, severities: options.severities });
+  const checked = runChecks(report, { lang, severities: options.severities, ...(options.previous ? { previous: options.previous } : {}) });
   const encoding = options.decodedFrom && decodedNote(lang, options.decodedFrom, options.severities);
   const { shown, dismissed } = applyReview(encoding ? [encoding, ...checked] : checked, report, options.review);
   releaseCompacts(report);

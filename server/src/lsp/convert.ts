@@ -69,8 +69,10 @@ export function toDiagnostic(document: TextDocument, entry: Analysed, finding: F
   };
   // Only registered checks have a docs page (internal.error has none).
   if (checkById(finding.code)) diagnostic.codeDescription = { href: checkDocUri(finding.code) };
-  if (finding.related.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({
+  // Places in last year's report (the cross-year checks) need that report's URI, which the editor does not pair yet.
+  const related = finding.related.filter((r) => !r.inPrevious);
+  if (related.length) {
+    diagnostic.relatedInformation = related.map((r) => ({
       location: { uri: document.uri, range: toRange(document, r.span) },
       message: r.message,
     }));

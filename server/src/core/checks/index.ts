@@ -27,6 +27,10 @@ import { tableMissingRow } from './tables/missing-row';
 import { tableResultsTotal } from './tables/results-total';
 import { tableReviewTotal } from './tables/review-total';
 import { tableRowTotal } from './tables/row-total';
+import { yearCarryOver } from './year/carry-over';
+import { yearCopiedText } from './year/copied-text';
+import { yearInForce } from './year/in-force';
+import { yearJump } from './year/jump';
 import type { Check } from './types';
 
 export const CHECKS: readonly Check[] = [
@@ -57,6 +61,10 @@ export const CHECKS: readonly Check[] = [
   narrativePartsExceedWhole,
   narrativePlaceholder,
   narrativeMasked,
+  yearCarryOver,
+  yearInForce,
+  yearCopiedText,
+  yearJump,
 ];
 
 export function checkById(id: string): Check | undefined {

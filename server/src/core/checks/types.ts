@@ -32,6 +32,16 @@ export interface Fix {
 export interface Related {
   span: Span;
   message: string;
+  /** The span is in the previous year's report (`CheckContext.previous`), not in this one. */
+  inPrevious?: boolean;
+}
+
+/** Last year's report of the same body, for the cross-year checks; how the two were paired, for people. */
+export interface PreviousReport {
+  report: Report;
+  /** How people know it: its path. */
+  name: string;
+  pairedBy: 'name' | 'explicit' | 'config';
 }
 
 export interface Finding {
@@ -67,6 +77,8 @@ export interface FindingInput {
 
 export interface CheckContext {
   report: Report;
+  /** Last year's report of the same body, when the host paired one: the cross-year checks (`year.*`) need it. */
+  previous?: PreviousReport;
   lang: Lang;
   t(message: Localized, args?: MessageArgs): string;
   emit(finding: FindingInput): void;

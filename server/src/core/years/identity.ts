@@ -1,0 +1,67 @@
+// Who filed a report and for which year: what pairs a report with the same
+// body's report of the year before. The body is read from the title (or, where
+// the parser found none — a crawled page — from a title-like line near the
+// top); names are compared as reviewers do: the city before a district
+// dropped, 人民政府办公室 and 人民政府 as one, a masked or OCR-damaged
+// character tolerated.
+
+import type { Report } from '../parse/model';
+import { statisticsPeriod } from '../parse/period';
+
+export interface Identity {
+  /** The body as written (`平潭综合实验区自然资源与生态环境局`). */
+  body?: string;
+  /** The body normalised for comparison. */
+  key?: string;
+  year?: number;
+}
+
+/** A title: a body, a year, and the report's own name. `标题:` is how crawled pages label it. */
+const TITLE_LINE = /^(?:标题[:：]\s*)?(.{2,60}?)((?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告/;
+/** Lines near the top where a title stands (crawled pages put metadata before it). */
+const TITLE_SEARCH_LINES = 30;
+
+export function identify(report: Report): Identity {
+  let body: string | undefined;
+  let year = report.title?.year?.value ?? statisticsPeriod(report)?.start.value;
+  const candidates = report.title ? [report.title.text] : report.lines.slice(0, TITLE_SEARCH_LINES).map((l) => report.text.slice(l.start, l.end));
+  for (const line of candidates) {
+    const m = TITLE_LINE.exec(line.replace(/[\s\u3000]/g, ''));
+    if (!m) continue;
+    body = m[1].replace(/^(?:关于)/, '');
+    year ??= Number(m[2]);
+    break;
+  }
+  const key = body ? bodyKey(body) : undefined;
+  return { ...(body ? { body } : {}), ...(key ? { key } : {}), ...(year ? { year } : {}) };
+}
+
+/** The name without what varies between years: punctuation, 人民政府 vs 政府, the office that writes for its government. */
+export function bodyKey(body: string): string {
+  return body
+    .replace(/[\s\u3000·•（）()【】「」"“”《》、，,]/g, '')
+    .replace(/(?:人民)?政府办公(?:室|厅)$|(?:人民)?政府办$/, '政府')
+    .replace(/人民政府/g, '政府');
+}
+
+const MASK = /[*＊×xX某]/;
+/** The last characters of a name tell departments apart (财政局, 民政局): a damaged character is tolerated only before them. */
+const DISTINCTIVE_TAIL = 3;
+
+/**
+ * How surely two keys name one body: 3 equal; 2 one is the other with a place
+ * before it (`淮安市洪泽区政府`, `洪泽区政府`); 1 as long, masked characters
+ * aside, with at most one damaged character before the name's tail; 0 not.
+ */
+export function bodyMatch(a: string, b: string): 0 | 1 | 2 | 3 {
+  if (a === b) return 3;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && long.endsWith(short) && /[省市区县州盟旗]$/.test(long.slice(0, long.length - short.length))) return 2;
+  if (short.length !== long.length || short.length < 6) return 0;
+  let damaged = 0;
+  for (let i = 0; i < short.length; i++) {
+    if (short[i] === long[i] || MASK.test(short[i]) || MASK.test(long[i])) continue;
+    if (i >= short.length - DISTINCTIVE_TAIL || ++damaged > 1) return 0;
+  }
+  return 1;
+}
