@@ -85,7 +85,8 @@ suite('folding, hover, code actions', () => {
 
 suite('content detection', () => {
   test('every real report looks like one', () => {
-    for (const dir of ['examples', 'test/fixtures/corpus']) {
+    // corpus2 113 and 126: crawled pages titled `标题: …2020年政府信息公开年度报告` and `…2021年度政府信息公开工作报告`.
+    for (const dir of ['examples', 'test/fixtures/corpus', 'test/fixtures/corpus2']) {
       for (const f of readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.txt'))) {
         assert.ok(looksLikeReport(readFixture(`${dir}/${f}`)), f);
       }
@@ -94,6 +95,7 @@ suite('content detection', () => {
   test('a text that mentions a report, or is about one, is not one', () => {
     assert.equal(looksLikeReport(readFixture('README.md')), false);
     assert.equal(looksLikeReport(readFixture('ARCHITECTURE.md')), false);
+    assert.equal(looksLikeReport('通知\n关于报送平潭综合实验区2023年政府信息公开工作年度报告的通知要求各单位按时报送。'), false);
     assert.equal(looksLikeReport('会议纪要\n会议要求各单位按时报送2023年政府信息公开工作年度报告，并做好解读。'), false);
   });
   test('three section headings without a title are enough', () => {

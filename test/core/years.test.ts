@@ -69,6 +69,20 @@ describe('the five years of one office, worked out by hand', () => {
   }
 });
 
+describe('洪泽区, 2023 and 2024 (corpus 011 and 012), worked out by hand', () => {
+  const read1 = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/corpus', `${name}.txt`), 'utf8');
+  const [then, now] = [analyze(read1('011_hongze_2023_pdftext')), analyze(read1('012_hongze_2024_tab'))];
+  test('paired although one title names the city before the district', () => {
+    assert.deepEqual([identify(then.report).key, identify(now.report).key], ['洪泽区政府', '淮安市洪泽区政府']);
+    assert.deepEqual([...pairByName([identify(then.report), identify(now.report)])], [[1, 0]]);
+  });
+  // Carried over 0 and carried forward 0; 行政规范性文件 in force 5 + 3 issued − 0 repealed = 8 as 2024 says; new
+  // applications 21 → 95 and reviews 0 → 2 are no tenfold jump; 一 and 五 66% and 58% alike (六 is the same fixed sentence).
+  test('no cross-year finding', () => {
+    assert.deepEqual(yearFindings(now.report.text, then), []);
+  });
+});
+
 describe('constructed pairs: 129 (2023) as last year, a 2024 report made from it', () => {
   const base = read('129_pingtan_ziran_2023_tab');
   const lastYear = analyze(base);

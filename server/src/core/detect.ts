@@ -4,6 +4,12 @@ import { SECTIONS } from './format/sections';
 import { compact, labelKey } from './text';
 
 const TITLE = '政府信息公开工作年度报告';
+/**
+ * A report's title as bodies write it: the body, the year, and the report's name in its
+ * variants (`…2020年政府信息公开年度报告`, `…2021年度政府信息公开工作报告`); `标题:` is how
+ * crawled pages label it. Groups: the body, the year.
+ */
+export const TITLE_LINE = /^(?:标题[:：]\s*)?(.{2,60}?)((?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告/;
 const HEADING_KEYS = SECTIONS.map((s) => labelKey(s.official));
 
 /**
@@ -16,6 +22,7 @@ export function looksLikeReport(text: string): boolean {
   let previous = '';
   for (const line of lines.slice(0, 40)) {
     const own = compact(line).text.replace(/^#+/, '');
+    if (own.length <= 80 && TITLE_LINE.test(own) && /报告[)）\]】]*$/.test(own)) return true;
     if (own.length <= 60 && /年度报告[)）\]】]*$/.test(own) && !/[A-Za-z]/.test(own) && (previous + own).includes('政府信息公开')) {
       if (own.includes(TITLE) || own.length <= 30) return true;
     }

@@ -5,6 +5,7 @@
 // dropped, 人民政府办公室 and 人民政府 as one, a masked or OCR-damaged
 // character tolerated.
 
+import { TITLE_LINE } from '../detect';
 import type { Report } from '../parse/model';
 import { statisticsPeriod } from '../parse/period';
 
@@ -16,8 +17,6 @@ export interface Identity {
   year?: number;
 }
 
-/** A title: a body, a year, and the report's own name. `标题:` is how crawled pages label it. */
-const TITLE_LINE = /^(?:标题[:：]\s*)?(.{2,60}?)((?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告/;
 /** Lines near the top where a title stands (crawled pages put metadata before it). */
 const TITLE_SEARCH_LINES = 30;
 
