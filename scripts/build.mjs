@@ -26,6 +26,8 @@ const readersApart = {
     build.onResolve({ filter: /^\.\/(html|docx|pdf)$/ }, (args) =>
       /[\\/]server[\\/]src[\\/]files$/.test(args.resolveDir) ? { path: `${args.path}.js`, external: true } : undefined,
     );
+    // The CLI's review command (and its workbook writer), likewise: ./review.js.
+    build.onResolve({ filter: /^\.\/review\/index$/ }, (args) => (/[\\/]server[\\/]src[\\/]cli$/.test(args.resolveDir) ? { path: './review.js', external: true } : undefined));
   },
 };
 
@@ -62,6 +64,7 @@ await Promise.all([
     sourcemap: false,
   }),
   esbuild.build({ ...common, entryPoints: ['server/src/files/html.ts'], outfile: 'dist/html.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/review/index.ts'], outfile: 'dist/review.js', plugins: [readersApart] }),
   esbuild.build({ ...common, entryPoints: ['server/src/files/docx.ts'], outfile: 'dist/docx.js' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [readersApart] }),

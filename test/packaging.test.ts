@@ -25,6 +25,7 @@ test('the .vsix contents list', { timeout: 120_000 }, () => {
     'dist/docx.js',
     'dist/html.js',
     'dist/pdf.js',
+    'dist/review.js',
     // The CMaps that fonts of Chinese PDFs need, as pdf.js ships them.
     ...fs.readdirSync(path.join(ROOT, 'node_modules/pdfjs-dist/cmaps')).filter((f) => f.endsWith('.bcmap') || f === 'LICENSE').map((f) => `dist/cmaps/${f}`),
     'dist/server.js',

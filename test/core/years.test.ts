@@ -30,6 +30,12 @@ describe('who filed a report, for which year', () => {
     );
   });
 
+  test('a title with the year first (corpus 015, 016: PDF text over two lines)', () => {
+    const read1 = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/corpus', `${name}.txt`), 'utf8');
+    assert.deepEqual(identify(analyze(read1('015_shanghai_kewei_2024_pdfmd')).report), { body: '上海市科委', key: '上海市科委', year: 2024 });
+    assert.deepEqual(identify(analyze(read1('016_shanghai_szfbgt_2025_pdfmd')).report), { body: '上海市人民政府办公厅', key: '上海市政府', year: 2025 });
+  });
+
   test('names compared as reviewers do: the place before a district, 人民政府办公室, a masked or damaged character', () => {
     assert.equal(bodyKey('淮安市洪泽区人民政府办公室'), '淮安市洪泽区政府');
     assert.equal(bodyMatch(bodyKey('淮安市洪泽区人民政府办公室'), bodyKey('洪泽区人民政府')), 2);

@@ -12,7 +12,12 @@ export type Command =
   | { kind: 'version'; lang: Lang }
   /** `lang` is for the CLI's own messages; `langOption` is --lang, which beats the configuration file. */
   | { kind: 'check'; lang: Lang; langOption?: Lang; format: Format; paths: string[]; config?: string; previous?: string }
+  /** `nianbao review`: the reviewer's 问题清单 of the reports, written to `out` (.html, .xlsx or .csv). */
+  | { kind: 'review'; lang: Lang; langOption?: Lang; paths: string[]; config?: string; previous?: string; out: string; roster?: string }
   | { kind: 'usage'; lang: Lang; message: Localized; args: Record<string, string> };
+
+/** What `nianbao review --out` can write, by the file's extension. */
+export const REVIEW_OUTPUTS = ['.html', '.htm', '.xlsx', '.csv'] as const;
 
 /** The language to talk in when --lang is not given: POSIX order of precedence. */
 export function envLang(env: NodeJS.ProcessEnv): Lang {
@@ -24,6 +29,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   let lang: Lang | undefined;
   let config: string | undefined;
   let previous: string | undefined;
+  let out: string | undefined;
+  let roster: string | undefined;
   let help = false;
   let version = false;
   const positionals: string[] = [];
@@ -57,14 +64,18 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
       case '--format':
       case '--lang':
       case '--config':
-      case '--previous': {
+      case '--previous':
+      case '--out':
+      case '--roster': {
         const value = inline ?? argv[++i];
         if (value === undefined) {
           fail(MSG.missingValue, { option: name });
-        } else if (name === '--config' || name === '--previous') {
+        } else if (name === '--config' || name === '--previous' || name === '--out' || name === '--roster') {
           if (value === '') fail(MSG.missingValue, { option: name });
           else if (name === '--config') config = value;
-          else previous = value;
+          else if (name === '--previous') previous = value;
+          else if (name === '--out') out = value;
+          else roster = value;
         } else if (name === '--format') {
           if ((FORMATS as readonly string[]).includes(value)) format = value as Format;
           else fail(MSG.badFormat, { value });
@@ -87,7 +98,13 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (version) return { kind: 'version', lang: effectiveLang };
   const [command, ...paths] = positionals;
   if (command === undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.noCommand, args: {} };
-  if (command !== 'check') return { kind: 'usage', lang: effectiveLang, message: MSG.unknownCommand, args: { command } };
+  if (command !== 'check' && command !== 'review') return { kind: 'usage', lang: effectiveLang, message: MSG.unknownCommand, args: { command } };
   if (paths.length === 0) return { kind: 'usage', lang: effectiveLang, message: MSG.noPath, args: {} };
+  if (command === 'review') {
+    if (out === undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.noOut, args: {} };
+    if (!(REVIEW_OUTPUTS as readonly string[]).includes(out.slice(out.lastIndexOf('.')).toLowerCase())) return { kind: 'usage', lang: effectiveLang, message: MSG.badOut, args: { file: out } };
+    return { kind: 'review', lang: effectiveLang, langOption: lang, paths, config, out, ...(previous !== undefined ? { previous } : {}), ...(roster !== undefined ? { roster } : {}) };
+  }
+  if (out !== undefined || roster !== undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.reviewOnly, args: { option: out !== undefined ? '--out' : '--roster' } };
   return { kind: 'check', lang: effectiveLang, langOption: lang, format, paths, config, ...(previous !== undefined ? { previous } : {}) };
 }

@@ -50,6 +50,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       process.stderr.write(`nianbao: ${localize(command.message, command.lang, command.args)}\n${SYNOPSIS[command.lang]}${localize(MSG.moreHelp, command.lang)}\n`);
       return 2;
     case 'check':
+    case 'review':
       break;
   }
 
@@ -62,7 +63,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   // --lang, else the file's language, else the environment.
   const lang = command.langOption ?? (config.language !== 'auto' ? config.language : command.lang);
-  const { format } = command;
   // Problems go to stderr as they happen; the report itself goes to stdout in one piece.
   const { files, problems } = await run(
     command.paths,
@@ -73,6 +73,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     { ...(command.previous !== undefined ? { previous: command.previous } : {}), ...(config.pairs ? { pairs: config.pairs } : {}) },
   );
 
+  if (command.kind === 'review') {
+    // A bundle of its own (dist/review.js, with the workbook writer): checking does not load it.
+    const { writeReview } = require('./review/index') as typeof import('./review/index');
+    return writeReview(command, files, problems, lang, packageInfo().version);
+  }
+
+  const { format } = command;
   let output: string;
   if (format === 'json') {
     output = formatJson(files);

@@ -7,9 +7,11 @@ import { FILE_MSG } from '../files/messages';
 /** The short usage printed after a usage error. */
 export const SYNOPSIS: Localized = {
   'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config 文件] [--previous 文件] 路径...
+      nianbao review --out 清单.html|.xlsx|.csv [--roster 名单] [--lang zh-CN|en] 路径...
       nianbao --help | --version
 `,
   en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config FILE] [--previous FILE] PATH...
+       nianbao review --out LIST.html|.xlsx|.csv [--roster FILE] [--lang zh-CN|en] PATH...
        nianbao --help | --version
 `,
 };
@@ -81,6 +83,12 @@ export const MSG = {
   moreHelp: { 'zh-CN': '运行 nianbao --help 查看详细说明。', en: 'Run nianbao --help for details.' },
   noCommand: { 'zh-CN': '缺少命令', en: 'missing command' },
   unknownCommand: { 'zh-CN': '未知命令：{command}', en: 'unknown command: {command}' },
+  noOut: { 'zh-CN': 'review 需要 --out 文件（.html、.xlsx 或 .csv）', en: 'review needs --out FILE (.html, .xlsx or .csv)' },
+  badOut: { 'zh-CN': '--out {file}：只能写出 .html、.xlsx 或 .csv 文件', en: '--out {file}: only .html, .xlsx or .csv files can be written' },
+  reviewOnly: { 'zh-CN': '选项 {option} 只用于 review 命令', en: 'option {option} is for the review command only' },
+  reviewWritten: { 'zh-CN': '已写出 {file}：{files} 份报告，{issues} 处问题', en: 'wrote {file}: {files} reports, {issues} problems' },
+  rosterUnreadable: { 'zh-CN': '{file}：无法读取应报单位名单：{detail}', en: '{file}: cannot read the roster: {detail}' },
+  outUnwritable: { 'zh-CN': '{file}：无法写出：{detail}', en: '{file}: cannot write: {detail}' },
   noPath: { 'zh-CN': '缺少要检查的路径', en: 'no PATH to check' },
   badReview: { 'zh-CN': '审核记录文件无法使用：{detail}', en: 'the review file cannot be used: {detail}' },
   dismissed: { 'zh-CN': '（另有 {count} 处已由审核记录忽略）', en: ' ({count} dismissed in the review file)' },

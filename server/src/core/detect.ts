@@ -10,6 +10,8 @@ const TITLE = '政府信息公开工作年度报告';
  * crawled pages label it. Groups: the body, the year.
  */
 export const TITLE_LINE = /^(?:标题[:：]\s*)?(.{2,60}?)((?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告/;
+/** The same with the year first (`2024年上海市科委政府信息公开工作年度报告`). Groups: the year, the body. */
+export const TITLE_LINE_YEAR_FIRST = /^(?:标题[:：]\s*)?((?:19|20)\d{2})\s*年度?(.{2,60}?)(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告/;
 const HEADING_KEYS = SECTIONS.map((s) => labelKey(s.official));
 
 /**

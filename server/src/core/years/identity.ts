@@ -5,7 +5,7 @@
 // dropped, 人民政府办公室 and 人民政府 as one, a masked or OCR-damaged
 // character tolerated.
 
-import { TITLE_LINE } from '../detect';
+import { TITLE_LINE, TITLE_LINE_YEAR_FIRST } from '../detect';
 import type { Report } from '../parse/model';
 import { statisticsPeriod } from '../parse/period';
 
@@ -25,10 +25,12 @@ export function identify(report: Report): Identity {
   let year = report.title?.year?.value ?? statisticsPeriod(report)?.start.value;
   const candidates = report.title ? [report.title.text] : report.lines.slice(0, TITLE_SEARCH_LINES).map((l) => report.text.slice(l.start, l.end));
   for (const line of candidates) {
-    const m = TITLE_LINE.exec(line.replace(/[\s\u3000]/g, ''));
-    if (!m) continue;
-    body = m[1].replace(/^(?:关于)/, '');
-    year ??= Number(m[2]);
+    const squeezed = line.replace(/[\s\u3000#]/g, '');
+    const m = TITLE_LINE.exec(squeezed);
+    const first = m ? undefined : TITLE_LINE_YEAR_FIRST.exec(squeezed);
+    if (!m && !first) continue;
+    body = m ? m[1] : first![2];
+    year ??= Number(m ? m[2] : first![1]);
     break;
   }
   const key = body ? bodyKey(body) : undefined;

@@ -1,0 +1,180 @@
+// The reviewer's 问题清单 as data: one row per finding (unit, year, where,
+// what is wrong, the values, the suggested correction), a summary per unit
+// (format, counts by severity, key figures and the correction rates of reviews
+// and lawsuits), and who filed: units missing from a roster, or filed twice.
+// The writers (csv.ts, html.ts, xlsx.ts) only lay this out.
+
+import { bodyKey, bodyMatch, CHECKS, identify, type Lang, type Severity, type Span } from '../../core/index';
+import { cellOf } from '../../core/checks/year/cells';
+import { columnName, rowName, tableName } from '../../core/checks/tables/names';
+import { localize } from '../../core/i18n';
+import { toChineseNumber } from '../../core/text';
+import type { Report } from '../../core/parse/model';
+import { describeOrigin } from '../../files/messages';
+import type { CheckedFile } from '../run';
+import { REVIEW_MSG } from './messages';
+
+export interface IssueRow {
+  unit: string;
+  year: number | undefined;
+  file: string;
+  /** Section, table, row and column, and the line (and the file's own place for a PDF, Word document or page). */
+  place: string;
+  severity: Severity;
+  code: string;
+  check: string;
+  message: string;
+  /** The cells or figures the finding compares, as its related places say them. */
+  values: string;
+  /** The first fix or suggestion offered, by its title. */
+  correction: string;
+}
+
+export interface UnitSummary {
+  unit: string;
+  year: number | undefined;
+  file: string;
+  format: string;
+  counts: Record<Severity, number>;
+  received: number | undefined;
+  concluded: number | undefined;
+  carriedForward: number | undefined;
+  reviews: number | undefined;
+  /** Corrected ÷ concluded (total − pending), in percent with one decimal. */
+  reviewCorrectionRate: number | undefined;
+  lawsuits: number | undefined;
+  lawsuitCorrectionRate: number | undefined;
+  /** Last year's report compared with, and how it was paired. */
+  previous?: string;
+}
+
+export type FilingStatus = 'missing' | 'twice' | 'notOnRoster';
+
+export interface FilingRow {
+  unit: string;
+  status: FilingStatus;
+  files: string[];
+}
+
+export interface ReviewModel {
+  /** The year most reports are for: the year whose filings the roster is held against. */
+  year: number | undefined;
+  units: UnitSummary[];
+  issues: IssueRow[];
+  filing: FilingRow[];
+}
+
+const rate = (corrected: number | undefined, total: number | undefined, pending: number | undefined) => {
+  if (corrected === undefined || total === undefined) return undefined;
+  const concluded = total - (pending ?? 0);
+  return concluded > 0 ? Math.round((corrected / concluded) * 1000) / 10 : undefined;
+};
+
+const add = (...values: (number | undefined)[]) => (values.every((v) => v !== undefined) ? values.reduce<number>((a, b) => a + b!, 0) : undefined);
+
+/** Section, table, row and column of a place in the report, in the reviewer's words. */
+function placeOf(report: Report, span: Span, lang: Lang): string[] {
+  const parts: string[] = [];
+  const section = report.sections.find((s) => span.start >= s.span.start && span.start < s.span.end);
+  if (section) parts.push(localize(REVIEW_MSG.section, lang, { n: lang === 'zh-CN' ? toChineseNumber(section.def.number) : section.def.number }));
+  for (const table of Object.values(report.tables)) {
+    if (!table || span.start < table.span.start || span.start >= table.span.end) continue;
+    parts.push(tableName(table.def.id, lang));
+    const row = table.rows.find((r) => span.start >= r.span.start && span.start <= r.span.end);
+    if (row) {
+      const column = row.cells.findIndex((c) => c.span && span.start >= c.span.start && span.start < c.span.end);
+      const rowText = table.def.id === 'review' ? '' : rowName(table, row.def);
+      const columnText = column >= 0 ? columnName(table, column, lang) : '';
+      if (rowText || columnText) parts.push(localize(rowText && columnText ? REVIEW_MSG.cell : rowText ? REVIEW_MSG.row : REVIEW_MSG.column, lang, { row: rowText, column: columnText }));
+    }
+  }
+  return parts;
+}
+
+export function buildReview(files: readonly CheckedFile[], lang: Lang, roster?: readonly string[]): ReviewModel {
+  const titles = new Map(CHECKS.map((c) => [c.meta.id, c.meta.title[lang]]));
+  const identities = files.map((f) => identify(f.analysis.report));
+  const unitOf = (i: number) => identities[i].body ?? files[i].path;
+  const issues: IssueRow[] = [];
+  const units: UnitSummary[] = [];
+  files.forEach((file, i) => {
+    const { report, findings } = file.analysis;
+    const { year } = identities[i];
+    const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+    for (const f of findings) {
+      counts[f.severity]++;
+      const line = file.range(f.span).start.line + 1;
+      const where = [...placeOf(report, f.span, lang), localize(REVIEW_MSG.line, lang, { line })];
+      if (file.source) where.push(describeOrigin(file.source(f.span), lang));
+      issues.push({
+        unit: unitOf(i),
+        year,
+        file: file.path,
+        place: where.join(' · '),
+        severity: f.severity,
+        code: f.code,
+        check: titles.get(f.code) ?? f.code,
+        message: f.message,
+        values: f.related.map((r) => r.message).join('；'),
+        correction: f.fixes[0]?.title ?? '',
+      });
+    }
+    const value = (table: 'requests' | 'review', row: string, column: string) => cellOf(report, table, row, column)?.value;
+    const reviews = value('review', 'cases', 'review.total');
+    const lawsuits = add(value('review', 'cases', 'direct.total'), value('review', 'cases', 'afterReview.total'));
+    units.push({
+      unit: unitOf(i),
+      year,
+      file: file.path,
+      format: report.format.format ?? '—',
+      counts,
+      received: value('requests', 'new', 'total'),
+      concluded: value('requests', 'resultsTotal', 'total'),
+      carriedForward: value('requests', 'next', 'total'),
+      reviews,
+      reviewCorrectionRate: rate(value('review', 'cases', 'review.corrected'), reviews, value('review', 'cases', 'review.pending')),
+      lawsuits,
+      lawsuitCorrectionRate: rate(
+        add(value('review', 'cases', 'direct.corrected'), value('review', 'cases', 'afterReview.corrected')),
+        lawsuits,
+        add(value('review', 'cases', 'direct.pending'), value('review', 'cases', 'afterReview.pending')),
+      ),
+      ...(file.previous ? { previous: file.previous.file.path } : {}),
+    });
+  });
+
+  // The year under review: the one most reports are for.
+  const byYear = new Map<number, number>();
+  for (const { year } of identities) if (year) byYear.set(year, (byYear.get(year) ?? 0) + 1);
+  const year = [...byYear].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+
+  const filing: FilingRow[] = [];
+  // Filed twice: two reports of one body for one year.
+  const seen = new Set<number>();
+  identities.forEach((a, i) => {
+    if (seen.has(i) || !a.key || !a.year) return;
+    const same = identities.map((b, j) => (b.key && b.year === a.year && bodyMatch(a.key!, b.key) > 0 ? j : -1)).filter((j) => j >= 0);
+    same.forEach((j) => seen.add(j));
+    if (same.length > 1) filing.push({ unit: `${unitOf(i)}（${a.year}）`, status: 'twice', files: same.map((j) => files[j].path) });
+  });
+  if (roster) {
+    const keys = roster.map((unit) => ({ unit, key: bodyKey(unit) }));
+    for (const { unit, key } of keys) {
+      const filed = identities.some((b) => b.key && b.year === year && bodyMatch(key, b.key) > 0);
+      if (!filed) filing.push({ unit, status: 'missing', files: [] });
+    }
+    identities.forEach((b, i) => {
+      if (b.key && !keys.some((k) => bodyMatch(k.key, b.key!) > 0)) filing.push({ unit: unitOf(i), status: 'notOnRoster', files: [files[i].path] });
+    });
+  }
+  return { year, units, issues, filing };
+}
+
+/** A roster: one unit a line (the first column of a CSV), blank lines, `#` comments and a header line left out. */
+export function parseRoster(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.split(/[,\t，]/)[0].replace(/^"|"$/g, '').trim())
+    .filter((unit, i) => unit && !unit.startsWith('#') && !(i === 0 && /^(单位|单位名称|名称|机关|unit|name)$/i.test(unit)));
+}
