@@ -47,7 +47,8 @@ describe('published PDFs', () => {
     const { text, places, pages } = await read('011_hongze_2023.pdf');
     assert.equal(pages, 5);
     const lines = text.split('\n');
-    assert.ok(lines.includes('（七）总计\t21\t0\t0\t0\t0\t0\t21'), lines.filter((l) => l.includes('总计')).join('\n'));
+    // Read by its ruled cells, as Word's row reads: the blank cell of the merged group column before the label.
+    assert.ok(lines.includes('\t（七）总计\t21\t0\t0\t0\t0\t0\t21'), lines.filter((l) => l.includes('总计')).join('\n'));
     assert.ok(!lines.some((l) => /^-\s*\d+\s*-$/.test(l)), 'a page number is left');
     // Every line has its place, pages in order and lines counted within each page.
     assert.equal(places.length, lines.length - 1);
@@ -80,7 +81,57 @@ describe('published PDFs', () => {
     const run = runCli(['check', '--format', 'json', 'test/fixtures/pdf']);
     assert.equal(run.status, 2, run.stderr); // the image-only and the encrypted fixtures cannot be checked
     const files = JSON.parse(run.stdout).files.map((f: { path: string }) => path.basename(f.path));
-    assert.deepEqual(files, ['010_huaian_2024.pdf', '011_hongze_2023.pdf', '012_hongze_2024.pdf']);
+    assert.deepEqual(files, ['010_huaian_2024.pdf', '011_hongze_2023.pdf', '012_hongze_2024.pdf', ...Object.keys(WORD).sort().map((f) => `${f}.pdf`)]);
+  });
+});
+
+// Word → PDF as offices make them (LibreOffice from Word documents of test/docx.ts; SOURCES.md): each gives the
+// findings of the Word document it was made from, rebuilt here from the same text report.
+const WORD: Record<string, string> = {
+  'word_clean-2021_headfoot': 'test/fixtures/constructed/clean-2021.txt',
+  word_004_prose: 'examples/004_164254f647ab523c.txt',
+  'word_104_double-border': 'test/fixtures/corpus2/104_pingtan_gongan_2021_flat.txt',
+  word_010_narrow: 'test/fixtures/corpus/010_huaian_2024_pdftext.txt',
+};
+
+describe('Word documents printed to PDF', () => {
+  const { extractDocx } = require(path.join(ROOT, 'dist', 'docx.js')) as typeof import('../../server/src/files/docx');
+  const { reportAsDocx } = require('../docx') as typeof import('../docx');
+
+  for (const [name, source] of Object.entries(WORD)) {
+    test(`${name}: the findings of its Word document`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-word-'));
+      const docx = path.join(dir, `${name}.docx`);
+      fs.writeFileSync(docx, await reportAsDocx(fs.readFileSync(path.join(ROOT, source), 'utf8')));
+      const word = await extractDocx(docx);
+      assert.ok(word.ok, JSON.stringify(word));
+      assert.deepEqual(described((await read(`${name}.pdf`)).text), described(word.extracted.text));
+    });
+  }
+
+  test('ruled cells: a label wrapped over lines beside numbers centred (and a total top-aligned) in their cells is one row', async () => {
+    const lines = (await read('word_clean-2021_headfoot.pdf')).text.split('\n');
+    assert.ok(lines.includes('\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t1'), lines.join('\n'));
+    assert.ok(lines.includes('\t\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0'));
+    // The running header (the office) and the footer 第 N 页 共 M 页 are dropped.
+    assert.ok(!lines.some((l) => /办公室$|^第\s*\d+\s*页/.test(l)), lines.join('\n'));
+  });
+
+  test('a double border is one edge: the cell under it is not cut in two', async () => {
+    const lines = (await read('word_104_double-border.pdf')).text.split('\n');
+    assert.ok(lines.includes('四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1'), lines.filter((l) => l.includes('结转下年度')).join('\n'));
+  });
+
+  test('a number wrapped in a narrow cell is one number', async () => {
+    const lines = (await read('word_010_narrow.pdf')).text.split('\n');
+    assert.ok(lines.includes('\t（七）总计\t2932\t53\t0\t0\t61\t4\t3050'), lines.filter((l) => l.includes('总计')).join('\n'));
+  });
+
+  test('a paragraph wrapped by the page is one line; a line opening with a heading numeral is not joined', async () => {
+    const lines = (await read('word_004_prose.pdf')).text.split('\n');
+    const body = lines.find((l) => l.startsWith('2024 年,****分局认真贯彻'));
+    assert.ok(body && body.length > 60, lines.slice(0, 6).join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('(一)主动公开情况。')));
   });
 });
 
