@@ -9,6 +9,8 @@ import { registerCommands } from './commands';
 import { registerPreview } from './preview';
 import { registerStatusBar } from './statusBar';
 import { registerFileViews, VIEW_SCHEME } from './files';
+import { registerTasks } from './tasks';
+import { registerWorkspaceCheck } from './workspace';
 
 const LANGUAGE_ID = 'nianbao';
 const DETECTABLE = new Set(['plaintext', 'markdown']);
@@ -23,6 +25,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(...registerCommands(), ...registerPreview(() => client), ...registerStatusBar(() => client));
   // Read-only views of PDFs, Word documents and saved pages, read by the server.
   context.subscriptions.push(...registerFileViews(() => client));
+  // `nianbao check` as a task, its findings read into Problems by the problem matchers.
+  context.subscriptions.push(...registerTasks(context));
+  // Every report of the workspace in Problems, across years.
+  context.subscriptions.push(...registerWorkspaceCheck(() => client));
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {

@@ -10,8 +10,12 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkDoneProgress,
   type InitializeParams,
   type InitializeResult,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
@@ -22,6 +26,9 @@ import { DocumentSettings } from './lsp/config';
 import { ReviewStore } from './lsp/review';
 import { DISMISS_COMMAND, SOURCE_FIX_ALL, toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations } from './lsp/convert';
 import { FileViews, READ_FILE_METHOD, type ReadFileParams, type ReadFileResult } from './lsp/files';
+import { CHECK_FILES_METHOD, WorkspaceReports, type CheckFilesParams, type CheckFilesResult } from './lsp/workspace';
+import { ACTIONS } from './lsp/messages';
+import { localize } from './core/i18n';
 import { TABLES_METHOD, toCodeLenses, toTablesResult, type TablesParams, type TablesResult } from './lsp/tables';
 
 /**
@@ -48,15 +55,31 @@ const reviews = new ReviewStore(
 const withReview = new WeakMap<AnalysisOptions, WeakMap<Review, AnalysisOptions>>();
 /** The read-only views of files that are not text (PDF, Word, saved pages): where their lines come from. */
 const fileViews = new FileViews();
+/** Every report of the workspace once the client asked for them all: the pairs across years. */
+const workspace = new WorkspaceReports((uri) => settings.current(uri));
 function optionsFor(uri: string): AnalysisOptions {
-  const base = fileViews.options(uri, settings.current(uri));
+  let options = fileViews.options(uri, settings.current(uri));
   const review = reviews.reviewFor(uri);
-  if (!review?.findings.length) return base;
-  let byReview = withReview.get(base);
-  if (!byReview) withReview.set(base, (byReview = new WeakMap()));
-  let options = byReview.get(review);
-  if (!options) byReview.set(review, (options = { ...base, review }));
+  if (review?.findings.length) {
+    let byReview = withReview.get(options);
+    if (!byReview) withReview.set(options, (byReview = new WeakMap()));
+    let withIt = byReview.get(review);
+    if (!withIt) byReview.set(review, (withIt = { ...options, review }));
+    options = withIt;
+  }
+  // A text file of the workspace read in another encoding (not open: the editor decodes what it opens).
+  const indexed = documents.get(uri) ? undefined : workspace.get(uri);
+  if (indexed?.decodedFrom && indexed.document.uri === indexed.source) options = { ...options, decodedFrom: indexed.decodedFrom };
+  // Last year's report, as open or as read from disk: the cross-year checks.
+  const previous = workspace.previousReport(uri, (u) => (documents.get(u) ? cache.peek(u)?.analysis.report : undefined));
+  if (previous) options = { ...options, previous: { report: previous.report, name: previous.name, pairedBy: previous.pairedBy } };
   return options;
+}
+
+/** The document last year's report is, for a cross-year finding's related places. */
+function previousDocument(uri: string): TextDocument | undefined {
+  const previous = workspace.previousOf(uri);
+  return previous ? (documents.get(previous.uri) ?? previous.entry.document) : undefined;
 }
 const cache = new AnalysisCache(analyze, optionsFor);
 const timers = new Map<string, NodeJS.Timeout>();
@@ -122,14 +145,17 @@ async function publish(uri: string): Promise<void> {
   timers.delete(uri);
   // The document's settings first (asked once per document and change of settings).
   await settings.load(uri);
-  const document = documents.get(uri);
+  // A report of the workspace that is not open: its text as read from disk.
+  const document = documents.get(uri) ?? workspace.get(uri)?.document;
   if (!document) return;
   try {
     const entry = cache.get(document);
     if (published.get(uri) === entry) return;
     published.set(uri, entry);
-    const diagnostics = toDiagnostics(document, entry);
+    const diagnostics = toDiagnostics(document, entry, previousDocument(uri));
     connection.sendDiagnostics({ uri, version: entry.version, diagnostics: fileViews.has(uri) ? fileViews.locate(document, diagnostics, entry.analysis.lang) : diagnostics });
+    // Next year's report compares with this one: checked again with it.
+    for (const next of workspace.all()) if (workspace.previousOf(next.document.uri)?.uri === uri) void publish(next.document.uri);
   } catch (error) {
     connection.console.error(`diagnostics ${uri}: ${errorText(error)}`);
   }
@@ -149,6 +175,11 @@ documents.onDidClose((event) => {
   timers.delete(uri);
   published.delete(uri);
   cache.delete(uri);
+  // A report of the workspace stays in Problems, as read from disk.
+  if (workspace.get(uri)) {
+    void publish(uri);
+    return;
+  }
   settings.delete(uri);
   fileViews.delete(uri);
   connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -265,6 +296,35 @@ connection.onRequest(READ_FILE_METHOD, async (params: ReadFileParams): Promise<R
   } catch (error) {
     connection.console.error(`readFile ${params.source}: ${errorText(error)}`);
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+});
+
+// Every report of the workspace (or those changed on disk): read, paired across years, published.
+connection.onRequest(CHECK_FILES_METHOD, async (params: CheckFilesParams, token): Promise<CheckFilesResult> => {
+  if (!Array.isArray(params?.files)) return { reports: 0, problems: [] };
+  const uiLang = settings.current('').lang ?? lang;
+  const progressToken = params.workDoneToken;
+  const progress = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
+    if (progressToken !== undefined) void connection.sendProgress(WorkDoneProgress.type, progressToken, value);
+  };
+  progress({ kind: 'begin', title: localize(ACTIONS.checkingWorkspace, uiLang), cancellable: false, percentage: 0 });
+  try {
+    const files = params.files.filter((f) => typeof f?.source === 'string' && typeof f.document === 'string');
+    for (const { document } of files) await settings.load(document);
+    const result = await workspace.add({ ...params, files }, uiLang, (done, total, file) => {
+      if (done % 10 === 0) progress({ kind: 'report', message: file.slice(file.lastIndexOf('/') + 1), percentage: Math.floor((done / total) * 100) });
+    }, () => token.isCancellationRequested);
+    for (const { source, document } of files) {
+      const entry = workspace.get(document);
+      if (entry && document !== source) fileViews.register(document, entry.origins, entry.decodedFrom);
+      if (!entry && !documents.get(document)) connection.sendDiagnostics({ uri: document, diagnostics: [] });
+    }
+    // A new or changed report may change who pairs with whom: every report is published again (unchanged ones cost a lookup).
+    for (const entry of workspace.all()) await publish(entry.document.uri);
+    for (const document of documents.all()) await publish(document.uri);
+    return result;
+  } finally {
+    progress({ kind: 'end' });
   }
 });
 

@@ -92,12 +92,21 @@ export function readSettings(raw: unknown, ignore: readonly string[] = []): Sett
 const keys = new WeakMap<AnalysisOptions, string>();
 
 /** A string that is equal for options that give the same analysis (cache keys). */
+/** Last year's report in a key: each parsed report object has its own number (a new version of it, a new number). */
+const serials = new WeakMap<object, number>();
+let nextSerial = 0;
+function reportSerial(report: object): number {
+  let n = serials.get(report);
+  if (n === undefined) serials.set(report, (n = ++nextSerial));
+  return n;
+}
+
 export function optionsKey(options: AnalysisOptions): string {
   let key = keys.get(options);
   if (key === undefined) {
     const severities = Object.entries(options.severities ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const review = (options.review?.findings ?? []).map((e) => `${e.fingerprint}:${e.status}`);
-    key = JSON.stringify([options.lang ?? null, options.format ?? 'auto', options.maxSize ?? null, severities, review]);
+    key = JSON.stringify([options.lang ?? null, options.format ?? 'auto', options.maxSize ?? null, severities, review, options.decodedFrom ?? null, options.previous ? reportSerial(options.previous.report) : null]);
     keys.set(options, key);
   }
   return key;

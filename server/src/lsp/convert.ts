@@ -58,7 +58,10 @@ export function toSpan(document: TextDocument, range: Range): Span {
   return a <= b ? { start: a, end: b } : { start: b, end: a };
 }
 
-export function toDiagnostic(document: TextDocument, entry: Analysed, finding: Finding, index: number): Diagnostic {
+/** Last year's report, where a cross-year finding's related places are. */
+export type PreviousDocument = TextDocument | undefined;
+
+export function toDiagnostic(document: TextDocument, entry: Analysed, finding: Finding, index: number, previous?: PreviousDocument): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(document, finding.span),
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Error,
@@ -69,19 +72,19 @@ export function toDiagnostic(document: TextDocument, entry: Analysed, finding: F
   };
   // Only registered checks have a docs page (internal.error has none).
   if (checkById(finding.code)) diagnostic.codeDescription = { href: checkDocUri(finding.code) };
-  // Places in last year's report (the cross-year checks) need that report's URI, which the editor does not pair yet.
-  const related = finding.related.filter((r) => !r.inPrevious);
+  // Places in last year's report (the cross-year checks) are in that document.
+  const related = finding.related.filter((r) => !r.inPrevious || previous);
   if (related.length) {
-    diagnostic.relatedInformation = related.map((r) => ({
-      location: { uri: document.uri, range: toRange(document, r.span) },
-      message: r.message,
-    }));
+    diagnostic.relatedInformation = related.map((r) => {
+      const where = r.inPrevious && previous ? previous : document;
+      return { location: { uri: where.uri, range: toRange(where, r.span) }, message: r.message };
+    });
   }
   return diagnostic;
 }
 
-export function toDiagnostics(document: TextDocument, entry: Analysed): Diagnostic[] {
-  return entry.analysis.findings.map((finding, index) => toDiagnostic(document, entry, finding, index));
+export function toDiagnostics(document: TextDocument, entry: Analysed, previous?: PreviousDocument): Diagnostic[] {
+  return entry.analysis.findings.map((finding, index) => toDiagnostic(document, entry, finding, index, previous));
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {

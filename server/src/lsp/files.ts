@@ -50,6 +50,11 @@ export class FileViews {
     return { ok: true, text: read.text };
   }
 
+  /** A view read by the workspace check rather than by the client's request. */
+  register(uri: string, origins: Origin[] | undefined, decodedFrom: DecodedFrom | undefined): void {
+    this.views.set(uri, { origins, decodedFrom, options: new WeakMap() });
+  }
+
   has(uri: string): boolean {
     return this.views.has(uri);
   }
