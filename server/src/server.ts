@@ -214,12 +214,12 @@ connection.onDidChangeWatchedFiles(
   }),
 );
 
-// A finding dismissed from the light bulb: recorded in the review file, and the reports checked again.
+// A finding dismissed or confirmed from the light bulb: recorded in the review file, and the reports checked again.
 connection.onExecuteCommand(
   guard('executeCommand', undefined, (params) => {
     if (params.command !== DISMISS_COMMAND) return;
     const [uri, decision] = (params.arguments ?? []) as [unknown, ReviewEntry | undefined];
-    if (typeof uri !== 'string' || typeof decision?.fingerprint !== 'string') return;
+    if (typeof uri !== 'string' || typeof decision?.fingerprint !== 'string' || (decision.status !== 'dismissed' && decision.status !== 'confirmed')) return;
     reviews.record(uri, decision);
     for (const document of documents.all()) void publish(document.uri);
   }),

@@ -46,7 +46,7 @@ describe('nianbao review', () => {
     const text = fs.readFileSync(out('review.csv'), 'utf8');
     assert.ok(text.startsWith('\uFEFF'));
     const [header, ...rows] = parseCsv(text.slice(1));
-    assert.deepEqual(header, ['Unit', 'Year', 'File', 'Where', 'Severity', 'Check', 'What is wrong', 'Values', 'Suggested correction']);
+    assert.deepEqual(header, ['Unit', 'Year', 'File', 'Where', 'Severity', 'Check', 'What is wrong', 'Values', 'Suggested correction', 'Decision', 'Reason', 'Fingerprint']);
     assert.deepEqual(rows.map((r) => `${r[2]} ${r[4]} ${/\(([\w.-]+)\)$/.exec(r[5])![1]} ${r[6]}`).sort(), findings);
     // Corpus 011's table-3 errors: where, what, and the values compared.
     const review = rows.find((r) => r[2].endsWith('011_hongze_2023_pdftext.txt') && r[5].endsWith('(table.review-total)'))!;
@@ -117,5 +117,49 @@ describe('nianbao review', () => {
     const unwritable = runCli(['review', '--lang', 'en', '--out', path.join(tmp, 'no/such/folder/x.csv'), 'examples']);
     assert.equal(unwritable.status, 2);
     assert.match(unwritable.stderr, /cannot write: ENOENT/);
+  });
+
+  test('decisions written into the list (确认 / 忽略, with a reason) are imported into .nianbao-review.json and honoured', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'import-'));
+    fs.copyFileSync(path.join(ROOT, 'examples/003_12d5eeac63ddaf69.txt'), path.join(dir, '003.txt'));
+    assert.equal(runCli(['review', '--lang', 'zh-CN', '--out', 'list.csv', '.'], { cwd: dir }).status, 1);
+    const [header, ...rows] = parseCsv(fs.readFileSync(path.join(dir, 'list.csv'), 'utf8').slice(1));
+    assert.deepEqual(header.slice(9), ['审核结论', '审核意见', '指纹']);
+    const countClaim = rows.findIndex((r) => r[5].endsWith('(section.count-claim)'));
+    const variant = rows.findIndex((r) => r[5].endsWith('(section.heading-variant)'));
+    rows[countClaim][9] = '确认';
+    rows[countClaim][10] = '已通知整改';
+    rows[variant][9] = '忽略';
+    // As Excel saves it: the same columns, edited cells, no byte-order mark needed.
+    const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    fs.writeFileSync(path.join(dir, 'filled.csv'), [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n');
+    const imported = runCli(['review', '--lang', 'zh-CN', '--import', 'filled.csv'], { cwd: dir });
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.equal(imported.stdout, '已将 2 条审核结论记入 .nianbao-review.json\n');
+    const review = JSON.parse(fs.readFileSync(path.join(dir, '.nianbao-review.json'), 'utf8'));
+    assert.deepEqual(review.findings.map((e: { check: string; status: string; reason?: string }) => [e.check, e.status, e.reason]), [
+      ['section.count-claim', 'confirmed', '已通知整改'],
+      ['section.heading-variant', 'dismissed', undefined],
+    ]);
+    // check: the confirmed finding marked in text, JSON and SARIF; the dismissed one set apart.
+    const text = runCli(['check', '--lang', 'zh-CN', '003.txt'], { cwd: dir }).stdout;
+    assert.match(text, /section\.count-claim  .*（已确认）$/m);
+    assert.doesNotMatch(text, /section\.heading-variant/);
+    const json = JSON.parse(runCli(['check', '--format', 'json', '003.txt'], { cwd: dir }).stdout).files[0];
+    assert.deepEqual(json.diagnostics.find((d: { code: string }) => d.code === 'section.count-claim').confirmed, { reason: '已通知整改' });
+    assert.deepEqual(json.dismissed.map((d: { code: string }) => d.code), ['section.heading-variant']);
+    const sarif = JSON.parse(runCli(['check', '--format', 'sarif', '003.txt'], { cwd: dir }).stdout);
+    const confirmed = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'section.count-claim');
+    assert.deepEqual(confirmed.properties, { 'nianbao/status': 'confirmed', 'nianbao/reason': '已通知整改' });
+    // The next list carries the decision.
+    runCli(['review', '--lang', 'en', '--out', 'again.csv', '.'], { cwd: dir });
+    const again = parseCsv(fs.readFileSync(path.join(dir, 'again.csv'), 'utf8').slice(1));
+    assert.deepEqual(again.find((r) => r[5].endsWith('(section.count-claim)'))!.slice(9, 11), ['confirmed', '已通知整改']);
+    assert.equal(again.filter((r) => r[5].endsWith('(section.heading-variant)')).length, 0);
+    // A file that is no such list.
+    fs.writeFileSync(path.join(dir, 'other.csv'), 'a,b\n1,2\n');
+    const wrong = runCli(['review', '--lang', 'en', '--import', 'other.csv'], { cwd: dir });
+    assert.equal(wrong.status, 2);
+    assert.equal(wrong.stderr, 'nianbao: other.csv: no Fingerprint, Decision and Check columns (expected a list written by nianbao review)\n');
   });
 });

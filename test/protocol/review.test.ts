@@ -43,6 +43,7 @@ describe('review decisions in the editor', () => {
       [
         ['转到表格：表三「行政复议·总计」: 1', 'nianbao.reveal'],
         ['不再提示：此数字说的是全区，不是本机关', 'nianbao.dismissFinding'],
+        ['确认此问题（记入 .nianbao-review.json）', 'nianbao.dismissFinding'],
         ['关闭检查 narrative.mismatch…', 'nianbao.disableCheck'],
         ['查看检查 narrative.mismatch 的说明', 'vscode.open'],
       ],
@@ -72,5 +73,16 @@ describe('review decisions in the editor', () => {
     await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).href, type: FileChangeType.Changed }] });
     const restored = await session.diagnostics(uri);
     assert.equal(restored.diagnostics.length, first.diagnostics.length);
+
+    // Confirmed: recorded, still shown, marked; no second confirm offered.
+    const confirm = mine[2].command!;
+    await session.connection.sendRequest(ExecuteCommandRequest.type, { command: confirm.command, arguments: confirm.arguments });
+    assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')).findings.map((e: { status: string }) => e.status), ['confirmed']);
+    const confirmed = await session.diagnostics(uri);
+    assert.equal(confirmed.diagnostics.length, first.diagnostics.length);
+    const marked = confirmed.diagnostics.find((d) => d.message === review[0].message + '（已确认）');
+    assert.ok(marked, confirmed.diagnostics.map((d) => d.message).join(' | '));
+    const again = (await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: marked.range, context: { diagnostics: [marked], only: ['quickfix'] } })) as CodeAction[];
+    assert.ok(!again.some((a) => a.title.startsWith('确认此问题') && a.diagnostics?.[0]?.message === marked.message));
   });
 });

@@ -217,7 +217,7 @@ describe('code actions: fix all, source.fixAll, disable, documentation', () => {
     // The single fix comes first, then fix-all, then the commands.
     assert.deepEqual(
       actions.map((a) => (a === fixAll ? 'all' : a.edit ? 'fix' : a.command?.command)),
-      ['fix', 'all', 'nianbao.dismissFinding', 'nianbao.disableCheck', 'vscode.open'],
+      ['fix', 'all', 'nianbao.dismissFinding', 'nianbao.dismissFinding', 'nianbao.disableCheck', 'vscode.open'],
     );
 
     const fixed = applyAction(fixAll, text004, uri004, 1);
@@ -233,7 +233,7 @@ describe('code actions: fix all, source.fixAll, disable, documentation', () => {
     const actions = await actionsAt(numbering, ['quickfix']);
     assert.deepEqual(
       actions.map((a) => (a.edit ? 'fix' : a.command?.command)),
-      ['fix', 'nianbao.dismissFinding', 'nianbao.disableCheck', 'vscode.open'],
+      ['fix', 'nianbao.dismissFinding', 'nianbao.dismissFinding', 'nianbao.disableCheck', 'vscode.open'],
     );
   });
 

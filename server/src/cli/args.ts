@@ -14,6 +14,8 @@ export type Command =
   | { kind: 'check'; lang: Lang; langOption?: Lang; format: Format; paths: string[]; config?: string; previous?: string }
   /** `nianbao review`: the reviewer's 问题清单 of the reports, written to `out` (.html, .xlsx or .csv). */
   | { kind: 'review'; lang: Lang; langOption?: Lang; paths: string[]; config?: string; previous?: string; out: string; roster?: string }
+  /** `nianbao review --import FILE`: the decisions written into a 问题清单, recorded in `.nianbao-review.json`. */
+  | { kind: 'import'; lang: Lang; file: string }
   | { kind: 'usage'; lang: Lang; message: Localized; args: Record<string, string> };
 
 /** What `nianbao review --out` can write, by the file's extension. */
@@ -31,6 +33,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   let previous: string | undefined;
   let out: string | undefined;
   let roster: string | undefined;
+  let importFile: string | undefined;
   let help = false;
   let version = false;
   const positionals: string[] = [];
@@ -66,10 +69,14 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
       case '--config':
       case '--previous':
       case '--out':
-      case '--roster': {
+      case '--roster':
+      case '--import': {
         const value = inline ?? argv[++i];
         if (value === undefined) {
           fail(MSG.missingValue, { option: name });
+        } else if (name === '--import') {
+          if (value === '') fail(MSG.missingValue, { option: name });
+          else importFile = value;
         } else if (name === '--config' || name === '--previous' || name === '--out' || name === '--roster') {
           if (value === '') fail(MSG.missingValue, { option: name });
           else if (name === '--config') config = value;
@@ -99,6 +106,11 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   const [command, ...paths] = positionals;
   if (command === undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.noCommand, args: {} };
   if (command !== 'check' && command !== 'review') return { kind: 'usage', lang: effectiveLang, message: MSG.unknownCommand, args: { command } };
+  if (command === 'review' && importFile !== undefined) {
+    if (paths.length || out !== undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.importAlone, args: {} };
+    return { kind: 'import', lang: lang ?? effectiveLang, file: importFile };
+  }
+  if (importFile !== undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.reviewOnly, args: { option: '--import' } };
   if (paths.length === 0) return { kind: 'usage', lang: effectiveLang, message: MSG.noPath, args: {} };
   if (command === 'review') {
     if (out === undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.noOut, args: {} };

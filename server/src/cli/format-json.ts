@@ -22,6 +22,8 @@ export interface JsonOutput {
        * a web page's 1-based line and column; a Word document's paragraph, or table, row and cell.
        */
       source?: Origin;
+      /** A reviewer confirmed it in `.nianbao-review.json` (with the reason given, if any). */
+      confirmed?: { reason?: string };
     }[];
     /** Findings a reviewer dismissed in `.nianbao-review.json`; present only when there are some. */
     dismissed?: {
@@ -49,6 +51,7 @@ export function formatJson(files: readonly CheckedFile[]): string {
         message: f.message,
         range: file.range(f.span),
         ...(file.source ? { source: file.source(f.span) } : {}),
+        ...(f.confirmed ? { confirmed: f.confirmed } : {}),
       })),
       // Set aside in the review file (only when there are such): kept, with the decision, for audit.
       ...(file.analysis.dismissed.length ? { dismissed: file.analysis.dismissed.map(({ finding: f, entry }) => ({

@@ -56,7 +56,15 @@ export function formatSarif(files: readonly CheckedFile[], options: SarifOptions
       // A reviewer's dismissal (.nianbao-review.json) is an external suppression: code scanning shows it as such.
       ...(entry ? { suppressions: [{ kind: 'external', status: 'accepted', ...(entry.reason ? { justification: entry.reason } : {}) }] } : {}),
       // The review file's key: stable across edits elsewhere in the report, as code scanning wants.
-      ...(file.source ? { properties: { 'nianbao/textRegion': textRegion(file, f.span), 'nianbao/source': file.source(f.span) } } : {}),
+      ...(file.source || f.confirmed
+        ? {
+            properties: {
+              ...(file.source ? { 'nianbao/textRegion': textRegion(file, f.span), 'nianbao/source': file.source(f.span) } : {}),
+              // A reviewer confirmed it: a real problem, not a false alarm.
+              ...(f.confirmed ? { 'nianbao/status': 'confirmed', ...(f.confirmed.reason ? { 'nianbao/reason': f.confirmed.reason } : {}) } : {}),
+            },
+          }
+        : {}),
       partialFingerprints: { 'nianbao/v1': entry?.fingerprint ?? describeFinding(f, file.analysis.report).fingerprint },
     }));
   });

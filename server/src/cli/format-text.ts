@@ -35,7 +35,8 @@ export function formatText(files: readonly CheckedFile[], options: TextOptions):
       counts[finding.severity]++;
       const where = `${file.path}:${location(file, finding.span, options.lang)}`;
       // Severity and code stay untranslated: they are keys for grep and problem matchers.
-      out += `${where}  ${paint(finding.severity, finding.severity)}  ${paint('dim', finding.code)}  ${finding.message}\n`;
+      const confirmed = finding.confirmed ? localize(MSG.confirmedTag, options.lang) : '';
+      out += `${where}  ${paint(finding.severity, finding.severity)}  ${paint('dim', finding.code)}  ${finding.message}${confirmed}\n`;
       for (const related of finding.related) {
         const where = related.inPrevious && file.previous ? file.previous.file : file;
         out += `    ${where.path}:${location(where, related.span, options.lang)}  ${related.message}\n`;

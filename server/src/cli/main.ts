@@ -49,6 +49,24 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     case 'usage':
       process.stderr.write(`nianbao: ${localize(command.message, command.lang, command.args)}\n${SYNOPSIS[command.lang]}${localize(MSG.moreHelp, command.lang)}\n`);
       return 2;
+    case 'import': {
+      // The decisions a reviewer wrote into a 问题清单 (dist/review.js, loaded only for review).
+      const { importDecisions } = require('./review/index') as typeof import('./review/index');
+      const result = await importDecisions(command.file, process.cwd());
+      if (!result.ok) {
+        const detail = result.detail ?? '';
+        const message =
+          result.error === 'noColumns'
+            ? localize(MSG.importNoColumns, command.lang, { file: command.file })
+            : result.error === 'badReview'
+              ? localize(MSG.badReview, command.lang, { detail })
+              : `${command.file}: ${localize(MSG.unreadable, command.lang, { detail })}`;
+        process.stderr.write(`nianbao: ${message}\n`);
+        return 2;
+      }
+      process.stdout.write(localize(MSG.imported, command.lang, { count: result.recorded, file: path.relative(process.cwd(), result.file) || result.file }) + '\n');
+      return 0;
+    }
     case 'check':
     case 'review':
       break;

@@ -8,10 +8,12 @@ import { FILE_MSG } from '../files/messages';
 export const SYNOPSIS: Localized = {
   'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config 文件] [--previous 文件] 路径...
       nianbao review --out 清单.html|.xlsx|.csv [--roster 名单] [--lang zh-CN|en] 路径...
+      nianbao review --import 已填写的清单.xlsx|.csv
       nianbao --help | --version
 `,
   en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config FILE] [--previous FILE] PATH...
        nianbao review --out LIST.html|.xlsx|.csv [--roster FILE] [--lang zh-CN|en] PATH...
+       nianbao review --import FILLED-LIST.xlsx|.csv
        nianbao --help | --version
 `,
 };
@@ -85,12 +87,16 @@ export const MSG = {
   unknownCommand: { 'zh-CN': '未知命令：{command}', en: 'unknown command: {command}' },
   noOut: { 'zh-CN': 'review 需要 --out 文件（.html、.xlsx 或 .csv）', en: 'review needs --out FILE (.html, .xlsx or .csv)' },
   badOut: { 'zh-CN': '--out {file}：只能写出 .html、.xlsx 或 .csv 文件', en: '--out {file}: only .html, .xlsx or .csv files can be written' },
+  importAlone: { 'zh-CN': 'review --import 只读取一个问题清单文件，不同时检查路径或写出 --out', en: 'review --import reads one list of problems; it takes no paths and no --out' },
+  imported: { 'zh-CN': '已将 {count} 条审核结论记入 {file}', en: 'recorded {count} decisions in {file}' },
+  importNoColumns: { 'zh-CN': '{file}：找不到“指纹”“审核结论”“检查”列（应为 nianbao review 写出的问题清单）', en: '{file}: no Fingerprint, Decision and Check columns (expected a list written by nianbao review)' },
   reviewOnly: { 'zh-CN': '选项 {option} 只用于 review 命令', en: 'option {option} is for the review command only' },
   reviewWritten: { 'zh-CN': '已写出 {file}：{files} 份报告，{issues} 处问题', en: 'wrote {file}: {files} reports, {issues} problems' },
   rosterUnreadable: { 'zh-CN': '{file}：无法读取应报单位名单：{detail}', en: '{file}: cannot read the roster: {detail}' },
   outUnwritable: { 'zh-CN': '{file}：无法写出：{detail}', en: '{file}: cannot write: {detail}' },
   noPath: { 'zh-CN': '缺少要检查的路径', en: 'no PATH to check' },
   badReview: { 'zh-CN': '审核记录文件无法使用：{detail}', en: 'the review file cannot be used: {detail}' },
+  confirmedTag: { 'zh-CN': '（已确认）', en: ' (confirmed)' },
   dismissed: { 'zh-CN': '（另有 {count} 处已由审核记录忽略）', en: ' ({count} dismissed in the review file)' },
   configNotFound: { 'zh-CN': '{file}：找不到配置文件', en: '{file}: no such configuration file' },
   configUnreadable: { 'zh-CN': '{file}：无法读取配置文件：{detail}', en: '{file}: cannot read the configuration file: {detail}' },

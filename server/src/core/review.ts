@@ -108,15 +108,19 @@ export function formatReview(review: Review): string {
   return JSON.stringify(review, null, 2) + '\n';
 }
 
-/** Splits findings into those still shown and those a reviewer dismissed (with the decision). */
+/**
+ * Splits findings into those still shown and those a reviewer dismissed (with
+ * the decision); a confirmed finding stays shown, marked `confirmed`.
+ */
 export function applyReview(findings: Finding[], report: Report, review: Review | undefined): { shown: Finding[]; dismissed: { finding: Finding; entry: ReviewEntry }[] } {
-  const decisions = new Map((review?.findings ?? []).filter((e) => e.status === 'dismissed').map((e) => [e.fingerprint, e]));
+  const decisions = new Map((review?.findings ?? []).map((e) => [e.fingerprint, e]));
   if (!decisions.size) return { shown: findings, dismissed: [] };
   const shown: Finding[] = [];
   const dismissed: { finding: Finding; entry: ReviewEntry }[] = [];
   for (const finding of findings) {
     const entry = decisions.get(describeFinding(finding, report).fingerprint);
-    if (entry) dismissed.push({ finding, entry });
+    if (entry?.status === 'dismissed') dismissed.push({ finding, entry });
+    else if (entry?.status === 'confirmed') shown.push({ ...finding, confirmed: entry.reason ? { reason: entry.reason } : {} });
     else shown.push(finding);
   }
   return { shown, dismissed };

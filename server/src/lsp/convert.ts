@@ -67,7 +67,7 @@ export function toDiagnostic(document: TextDocument, entry: Analysed, finding: F
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Error,
     code: finding.code,
     source: SOURCE,
-    message: finding.message,
+    message: finding.confirmed ? finding.message + localize(ACTIONS.confirmedTag, entry.analysis.lang) : finding.message,
     data: { version: entry.version, index } satisfies DiagnosticData,
   };
   // Only registered checks have a docs page (internal.error has none).
@@ -115,7 +115,7 @@ export const SOURCE_FIX_ALL = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
 /** The client's command that shows a range of a document (arguments: document URI, LSP range). */
 export const REVEAL_COMMAND = 'nianbao.reveal';
-/** The server's command that records a dismissed finding (arguments: document URI, review entry). */
+/** The server's command that records a reviewer's decision, dismissed or confirmed (arguments: document URI, review entry). */
 export const DISMISS_COMMAND = 'nianbao.dismissFinding';
 
 /** The client's command that turns a check off (arguments: check id, document URI). */
@@ -182,6 +182,11 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
       const title = reason ? localize(ACTIONS.dismissAs, lang, { reason }) : localize(ACTIONS.dismiss, lang);
       const decision: ReviewEntry = { ...describeFinding(finding, entry.analysis.report), status: 'dismissed', ...(reason ? { reason } : {}) };
       actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(index)], command: { title, command: DISMISS_COMMAND, arguments: [document.uri, decision] } });
+      if (!finding.confirmed) {
+        const confirm = localize(ACTIONS.confirm, lang);
+        const confirmed: ReviewEntry = { ...describeFinding(finding, entry.analysis.report), status: 'confirmed' };
+        actions.push({ title: confirm, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(index)], command: { title: confirm, command: DISMISS_COMMAND, arguments: [document.uri, confirmed] } });
+      }
     }
     for (const code of checks) {
       if (!checkById(code)) continue; // internal.error is not a check one can turn off

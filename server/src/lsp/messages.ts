@@ -13,5 +13,7 @@ export const ACTIONS = {
   dismissAs: { 'zh-CN': '不再提示：{reason}', en: 'Dismiss: {reason}' },
   inFile: { 'zh-CN': '（原文件：{where}）', en: ' (in the file: {where})' },
   checkingWorkspace: { 'zh-CN': '年报助手：正在检查工作区中的年报', en: 'Nianbao: checking the reports of the workspace' },
+  confirm: { 'zh-CN': '确认此问题（记入 .nianbao-review.json）', en: 'Confirm this finding (recorded in .nianbao-review.json)' },
+  confirmedTag: { 'zh-CN': '（已确认）', en: ' (confirmed)' },
   dismiss: { 'zh-CN': '不再提示此问题（记入 .nianbao-review.json）', en: 'Dismiss this finding (recorded in .nianbao-review.json)' },
 } satisfies Record<string, Localized>;

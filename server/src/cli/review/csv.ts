@@ -11,3 +11,34 @@ const field = (v: Value) => {
 export function toCsv(table: SheetTable): string {
   return '\uFEFF' + [table.headers, ...table.rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
+
+/** Rows of a CSV file (RFC 4180, a byte-order mark dropped): what a reviewer saved from Excel. */
+export function fromCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let value = '';
+  let quoted = false;
+  const input = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (quoted) {
+      if (c === '"' && input[i + 1] === '"') {
+        value += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else value += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(value);
+      value = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && input[i + 1] === '\n') i++;
+      row.push(value);
+      rows.push(row);
+      row = [];
+      value = '';
+    } else value += c;
+  }
+  if (value || row.length) rows.push([...row, value]);
+  return rows;
+}

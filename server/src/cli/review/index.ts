@@ -16,6 +16,8 @@ import { buildReview, parseRoster } from './model';
 import { sheetsOf } from './sheets';
 import { toXlsx } from './xlsx';
 
+export { importDecisions } from './import';
+
 /** `nianbao review`: the 问题清单 written to --out, by its extension. */
 export async function writeReview(command: Extract<Command, { kind: 'review' }>, files: CheckedFile[], problems: readonly FileProblem[], lang: Lang, version: string): Promise<number> {
   let roster: string[] | undefined;

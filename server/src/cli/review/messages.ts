@@ -31,6 +31,9 @@ export const ISSUE_HEADERS = {
   message: { 'zh-CN': '问题', en: 'What is wrong' },
   values: { 'zh-CN': '相关数值', en: 'Values' },
   correction: { 'zh-CN': '建议修改', en: 'Suggested correction' },
+  status: { 'zh-CN': '审核结论', en: 'Decision' },
+  reason: { 'zh-CN': '审核意见', en: 'Reason' },
+  fingerprint: { 'zh-CN': '指纹', en: 'Fingerprint' },
 } satisfies Record<string, Localized>;
 
 export const UNIT_HEADERS = {
@@ -63,6 +66,23 @@ export const FILING_STATUS = {
   twice: { 'zh-CN': '重复报送', en: 'filed twice' },
   notOnRoster: { 'zh-CN': '不在应报名单中', en: 'not on the roster' },
 } satisfies Record<string, Localized>;
+
+/** A reviewer's decision as the review writes it, and the words it reads back (`review --import`). */
+export const DECISION_WORDS = {
+  confirmed: { 'zh-CN': '确认', en: 'confirmed' },
+  dismissed: { 'zh-CN': '忽略', en: 'dismissed' },
+} satisfies Record<string, Localized>;
+export const DECISIONS_READ: Record<string, 'confirmed' | 'dismissed'> = {
+  确认: 'confirmed',
+  已确认: 'confirmed',
+  confirmed: 'confirmed',
+  confirm: 'confirmed',
+  忽略: 'dismissed',
+  已忽略: 'dismissed',
+  不予采纳: 'dismissed',
+  dismissed: 'dismissed',
+  dismiss: 'dismissed',
+};
 
 export const SEVERITY_WORDS = {
   error: { 'zh-CN': '错误', en: 'error' },

@@ -4,7 +4,7 @@
 // and lawsuits), and who filed: units missing from a roster, or filed twice.
 // The writers (csv.ts, html.ts, xlsx.ts) only lay this out.
 
-import { bodyKey, bodyMatch, CHECKS, identify, type Lang, type Severity, type Span } from '../../core/index';
+import { bodyKey, bodyMatch, CHECKS, describeFinding, identify, type Lang, type Severity, type Span } from '../../core/index';
 import { cellOf } from '../../core/checks/year/cells';
 import { columnName, rowName, tableName } from '../../core/checks/tables/names';
 import { localize } from '../../core/i18n';
@@ -28,6 +28,11 @@ export interface IssueRow {
   values: string;
   /** The first fix or suggestion offered, by its title. */
   correction: string;
+  /** A reviewer's decision already recorded in `.nianbao-review.json` (dismissed findings are not listed), and its reason. */
+  status: 'confirmed' | '';
+  reason: string;
+  /** The finding's key in `.nianbao-review.json`: what an imported decision is recorded under. */
+  fingerprint: string;
 }
 
 export interface UnitSummary {
@@ -117,6 +122,9 @@ export function buildReview(files: readonly CheckedFile[], lang: Lang, roster?: 
         message: f.message,
         values: f.related.map((r) => r.message).join('；'),
         correction: f.fixes[0]?.title ?? '',
+        status: f.confirmed ? 'confirmed' : '',
+        reason: f.confirmed?.reason ?? '',
+        fingerprint: describeFinding(f, report).fingerprint,
       });
     }
     const value = (table: 'requests' | 'review', row: string, column: string) => cellOf(report, table, row, column)?.value;

@@ -3,7 +3,7 @@
 
 import type { Lang, Localized } from '../../core/index';
 import { localize } from '../../core/i18n';
-import { FILING_HEADERS, FILING_STATUS, ISSUE_HEADERS, REVIEW_MSG, SEVERITY_WORDS, UNIT_HEADERS } from './messages';
+import { DECISION_WORDS, FILING_HEADERS, FILING_STATUS, ISSUE_HEADERS, REVIEW_MSG, SEVERITY_WORDS, UNIT_HEADERS } from './messages';
 import type { ReviewModel } from './model';
 
 export type Value = string | number | null;
@@ -23,7 +23,20 @@ export function sheetsOf(model: ReviewModel, lang: Lang): { issues: SheetTable; 
     issues: {
       name: localize(REVIEW_MSG.sheetIssues, lang),
       headers: headers(ISSUE_HEADERS, lang),
-      rows: model.issues.map((i) => [i.unit, i.year ?? null, i.file, i.place, localize(SEVERITY_WORDS[i.severity], lang), `${i.check} (${i.code})`, i.message, i.values, i.correction]),
+      rows: model.issues.map((i) => [
+        i.unit,
+        i.year ?? null,
+        i.file,
+        i.place,
+        localize(SEVERITY_WORDS[i.severity], lang),
+        `${i.check} (${i.code})`,
+        i.message,
+        i.values,
+        i.correction,
+        i.status ? localize(DECISION_WORDS[i.status], lang) : '',
+        i.reason,
+        i.fingerprint,
+      ]),
       severities: model.issues.map((i) => i.severity),
     },
     units: {

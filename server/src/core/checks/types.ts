@@ -54,6 +54,8 @@ export interface Finding {
   fixes: Fix[];
   /** Why a reviewer may set this finding aside (a figure about another scope): the reason a dismissal records. */
   dismissHint?: string;
+  /** A reviewer confirmed it (`.nianbao-review.json`): still shown, marked as confirmed, with the reason given. */
+  confirmed?: { reason?: string };
 }
 
 export interface CheckMeta {
