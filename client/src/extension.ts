@@ -11,6 +11,7 @@ import { registerStatusBar } from './statusBar';
 import { registerFileViews, VIEW_SCHEME } from './files';
 import { registerTasks } from './tasks';
 import { registerWorkspaceCheck } from './workspace';
+import { registerReviewView, type UnitReport } from './reviewView';
 
 const LANGUAGE_ID = 'nianbao';
 const DETECTABLE = new Set(['plaintext', 'markdown']);
@@ -18,7 +19,12 @@ const SCHEMES = new Set(['file', 'untitled']);
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension offers other extensions (and its tests): the reviewer's view as data. */
+export interface NianbaoApi {
+  units(): Promise<UnitReport[]>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
   context.subscriptions.push(...startDetection());
   context.subscriptions.push(...registerSettingsCommands());
   // New-report commands, the table preview and the status bar item (these two reach the server through `client` once it runs).
@@ -29,6 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(...registerTasks(context));
   // Every report of the workspace in Problems, across years.
   context.subscriptions.push(...registerWorkspaceCheck(() => client));
+  // The reviewer's view: units, counts, findings.
+  const review = registerReviewView(() => client);
+  context.subscriptions.push(...review.disposables);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -43,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient(LANGUAGE_ID, '年报助手 (Nianbao)', serverOptions, clientOptions);
   await client.start();
+  return { units: review.units };
 }
 
 export async function deactivate(): Promise<void> {

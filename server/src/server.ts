@@ -19,14 +19,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
-import { analyze, getDefinition, getReferences, resolveLang, type AnalysisOptions, type Lang, type Review, type ReviewEntry } from './core';
+import { analyze, getDefinition, getReferences, identify, resolveLang, type AnalysisOptions, type Lang, type Review, type ReviewEntry } from './core';
 import { SETTINGS_SECTION } from './settings';
 import { AnalysisCache, type Analysed } from './lsp/cache';
 import { DocumentSettings } from './lsp/config';
 import { ReviewStore } from './lsp/review';
-import { DISMISS_COMMAND, SOURCE_FIX_ALL, toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations } from './lsp/convert';
+import { DISMISS_COMMAND, SOURCE_FIX_ALL, toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations, toRange } from './lsp/convert';
 import { FileViews, READ_FILE_METHOD, type ReadFileParams, type ReadFileResult } from './lsp/files';
-import { CHECK_FILES_METHOD, WorkspaceReports, type CheckFilesParams, type CheckFilesResult } from './lsp/workspace';
+import { CHECK_FILES_METHOD, UNITS_METHOD, WorkspaceReports, type CheckFilesParams, type CheckFilesResult, type UnitReport } from './lsp/workspace';
 import { ACTIONS } from './lsp/messages';
 import { localize } from './core/i18n';
 import { TABLES_METHOD, toCodeLenses, toTablesResult, type TablesParams, type TablesResult } from './lsp/tables';
@@ -327,6 +327,33 @@ connection.onRequest(CHECK_FILES_METHOD, async (params: CheckFilesParams, token)
     progress({ kind: 'end' });
   }
 });
+
+// The reviewer's view: every report known (the workspace's and the open ones), its unit, year, counts and findings.
+connection.onRequest(
+  UNITS_METHOD,
+  guard<unknown, UnitReport[]>('units', [], () => {
+    const uris = new Set([...workspace.all().map((e) => e.document.uri), ...documents.all().filter((d) => d.languageId === 'nianbao').map((d) => d.uri)]);
+    const units: UnitReport[] = [];
+    for (const uri of uris) {
+      const document = documents.get(uri) ?? workspace.get(uri)?.document;
+      if (!document) continue;
+      const { analysis } = cache.get(document);
+      const identity = identify(analysis.report);
+      const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+      for (const f of analysis.findings) counts[f.severity]++;
+      const previous = workspace.previousOf(uri)?.uri;
+      units.push({
+        unit: identity.body ?? decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)),
+        ...(identity.year ? { year: identity.year } : {}),
+        uri,
+        counts,
+        ...(previous ? { previous } : {}),
+        findings: analysis.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: toRange(document, f.span) })),
+      });
+    }
+    return units.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : (b.year ?? 0) - (a.year ?? 0)));
+  }),
+);
 
 connection.onShutdown(() => {
   for (const timer of timers.values()) clearTimeout(timer);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { ROOT } from '../helpers';
+import { encodeGb18030, ROOT } from '../helpers';
 import { runCli, type JsonFile } from './run';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-review-'));
@@ -161,5 +161,24 @@ describe('nianbao review', () => {
     const wrong = runCli(['review', '--lang', 'en', '--import', 'other.csv'], { cwd: dir });
     assert.equal(wrong.status, 2);
     assert.equal(wrong.stderr, 'nianbao: other.csv: no Fingerprint, Decision and Check columns (expected a list written by nianbao review)\n');
+  });
+
+  test('two findings of one row have two fingerprints; a list saved by Excel as GBK imports; no formula runs from the CSV', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'gbk-'));
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/corpus/011_hongze_2023_pdftext.txt'), path.join(dir, '=1+1.txt'));
+    runCli(['review', '--lang', 'zh-CN', '--out', 'list.csv', '.'], { cwd: dir });
+    const [header, ...rows] = parseCsv(fs.readFileSync(path.join(dir, 'list.csv'), 'utf8').slice(1));
+    const totals = rows.filter((r) => r[5].endsWith('(table.review-total)'));
+    assert.equal(totals.length, 2);
+    assert.notEqual(totals[0][11], totals[1][11]);
+    assert.equal(totals[0][2], "'=1+1.txt");
+    totals[0][9] = '忽略';
+    const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    fs.writeFileSync(path.join(dir, 'gbk.csv'), encodeGb18030([header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n'));
+    const imported = runCli(['review', '--lang', 'en', '--import', 'gbk.csv'], { cwd: dir });
+    assert.equal(imported.stdout, 'recorded 1 decisions in .nianbao-review.json\n', imported.stderr);
+    const json = JSON.parse(runCli(['check', '--format', 'json', '.'], { cwd: dir }).stdout).files[0];
+    assert.deepEqual(json.dismissed.map((d: { code: string }) => d.code), ['table.review-total']);
+    assert.equal(json.diagnostics.filter((d: { code: string }) => d.code === 'table.review-total').length, 1);
   });
 });

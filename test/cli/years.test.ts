@@ -71,4 +71,23 @@ describe('across years on the command line', () => {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^nianbao: \.nianbao\.json: invalid value \["a\.txt"\] for "pairs"/m);
   });
+
+  test('--previous must be last year\'s report: not another year, not the file itself (a link to it), not a FIFO', () => {
+    const dir = folder({ 'a.txt': next, 'b.txt': base, 'notes.txt': '会议纪要' });
+    fs.symlinkSync(path.join(dir, 'a.txt'), path.join(dir, 'link.txt'));
+    const self = runCli(['check', '--lang', 'en', '--previous', 'link.txt', 'a.txt'], { cwd: dir });
+    assert.equal(self.status, 2);
+    assert.match(self.stderr, /^nianbao: link\.txt: not the report of the year before a\.txt; no cross-year comparison made$/m);
+    assert.doesNotMatch(self.stdout, /year\./);
+    const later = runCli(['check', '--lang', 'en', '--previous', 'a.txt', 'b.txt'], { cwd: dir });
+    assert.equal(later.status, 2);
+    assert.match(later.stderr, /^nianbao: a\.txt: not the report of the year before b\.txt/m);
+    const notes = runCli(['check', '--lang', 'en', '--previous', 'notes.txt', 'a.txt'], { cwd: dir });
+    assert.match(notes.stderr, /^nianbao: notes\.txt: no annual report found in the file$/m);
+    require('node:child_process').spawnSync('mkfifo', [path.join(dir, 'fifo')]);
+    const fifo = runCli(['check', '--lang', 'en', '--previous', 'fifo', 'a.txt'], { cwd: dir });
+    assert.equal(fifo.status, 2);
+    assert.match(fifo.stderr, /^nianbao: fifo: cannot read: not a regular file$/m);
+    assert.match(runCli(['check', '--lang', 'en', 'fifo'], { cwd: dir }).stderr, /^nianbao: fifo: cannot read: not a regular file$/m);
+  });
 });

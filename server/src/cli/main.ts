@@ -65,6 +65,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         return 2;
       }
       process.stdout.write(localize(MSG.imported, command.lang, { count: result.recorded, file: path.relative(process.cwd(), result.file) || result.file }) + '\n');
+      // A decision the list holds but that could not be read is said, never dropped in silence.
+      if (result.skipped) process.stderr.write(`nianbao: ${localize(MSG.importSkipped, command.lang, { count: result.skipped })}\n`);
       return 0;
     }
     case 'check':

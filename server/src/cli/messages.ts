@@ -89,6 +89,7 @@ export const MSG = {
   badOut: { 'zh-CN': '--out {file}：只能写出 .html、.xlsx 或 .csv 文件', en: '--out {file}: only .html, .xlsx or .csv files can be written' },
   importAlone: { 'zh-CN': 'review --import 只读取一个问题清单文件，不同时检查路径或写出 --out', en: 'review --import reads one list of problems; it takes no paths and no --out' },
   imported: { 'zh-CN': '已将 {count} 条审核结论记入 {file}', en: 'recorded {count} decisions in {file}' },
+  importSkipped: { 'zh-CN': '{count} 行的审核结论无法识别（应为“确认”或“忽略”）或指纹无效，未记入', en: '{count} rows not recorded: the decision is not 确认/confirmed or 忽略/dismissed, or the fingerprint is invalid' },
   importNoColumns: { 'zh-CN': '{file}：找不到“指纹”“审核结论”“检查”列（应为 nianbao review 写出的问题清单）', en: '{file}: no Fingerprint, Decision and Check columns (expected a list written by nianbao review)' },
   reviewOnly: { 'zh-CN': '选项 {option} 只用于 review 命令', en: 'option {option} is for the review command only' },
   reviewWritten: { 'zh-CN': '已写出 {file}：{files} 份报告，{issues} 处问题', en: 'wrote {file}: {files} reports, {issues} problems' },

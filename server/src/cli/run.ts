@@ -100,11 +100,28 @@ async function pairWithLastYear(files: CheckedFile[], options: AnalysisOptions, 
     return loaded;
   };
   const paired = new Map<CheckedFile, NonNullable<CheckedFile['previous']>>();
+  const real = (f: string) => {
+    try {
+      return fs.realpathSync(f);
+    } catch {
+      return path.resolve(f);
+    }
+  };
   for (const file of files) {
     const named = pairing.previous ?? pairing.pairs?.get(path.resolve(file.path));
     if (named === undefined) continue;
+    // The file itself (a link to it included) is no year before.
+    if (real(named) === real(file.path)) {
+      onProblem({ path: named, kind: 'notPrevious', detail: file.path });
+      continue;
+    }
     const previous = await load(named);
-    if (previous && previous !== file) paired.set(file, { file: previous, pairedBy: pairing.previous !== undefined ? 'explicit' : 'config' });
+    if (!previous) continue;
+    // Named, it must still be a report, and of the year before: compared with another, every cross-year finding would be false.
+    const [now, then] = [identify(file.analysis.report).year, identify(previous.analysis.report).year];
+    if (!looksLikeReport(previous.analysis.report.text)) onProblem({ path: named, kind: 'noReport' });
+    else if (now !== undefined && then !== undefined && then !== now - 1) onProblem({ path: named, kind: 'notPrevious', detail: file.path });
+    else paired.set(file, { file: previous, pairedBy: pairing.previous !== undefined ? 'explicit' : 'config' });
   }
   const unpaired = files.filter((f) => !paired.has(f));
   for (const [current, previous] of pairByName(unpaired.map((f) => identify(f.analysis.report)))) {

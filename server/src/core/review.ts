@@ -32,7 +32,11 @@ export interface Review {
 
 export const EMPTY_REVIEW: Review = { version: 1, findings: [] };
 
-/** The words a finding is about: its own text, or its line's where that is a bare number (a table cell). */
+/**
+ * The words a finding is about: its own text, or its line's where that is a
+ * bare number (a table cell) — with the cell's place among the line's numbers,
+ * so that two findings of one row (行政复议总计, 复议后起诉总计) are two.
+ */
 function subjectOf(finding: Finding, report: Report): string {
   const { text } = report;
   const squeeze = (from: number, to: number) => {
@@ -46,7 +50,8 @@ function subjectOf(finding: Finding, report: Report): string {
   let to = finding.span.end;
   while (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
   while (to < text.length && text[to] !== '\n' && text[to] !== '\r') to++;
-  return squeeze(from, to);
+  const cell = text.slice(from, finding.span.start).match(/\d+(?:\.\d+)?/g)?.length ?? 0;
+  return `${squeeze(from, to)}#${cell}`;
 }
 
 /** The reporting body: the title without its year and the format's words. */

@@ -20,6 +20,7 @@ export const FILE_MSG = {
   pdfTooManyPages: { 'zh-CN': 'PDF 文件超过 2000 页，未读取', en: 'the PDF file has more than 2,000 pages and was not read' },
   atPdfLine: { 'zh-CN': '第{page}页 第{line}行', en: 'page {page}, line {line}' },
   noReport: { 'zh-CN': '文件中没有找到年度报告的内容', en: 'no annual report found in the file' },
+  notPrevious: { 'zh-CN': '不是 {detail} 上一年度的报告，未作跨年度比较', en: 'not the report of the year before {detail}; no cross-year comparison made' },
   atLine: { 'zh-CN': '第{line}行 第{column}列', en: 'line {line}, column {column}' },
   atParagraph: { 'zh-CN': '第{n}段', en: 'paragraph {n}' },
   atCell: { 'zh-CN': '第{table}个表格 第{row}行 第{column}列', en: 'table {table}, row {row}, column {column}' },
@@ -28,6 +29,7 @@ export const FILE_MSG = {
 /** Why a file could not be checked, without its path. */
 export function describeProblem(problem: FileProblem, lang: Lang): string {
   const detail = problem.kind === 'notDocx' || problem.kind === 'notPdf' ? (problem.detail ? `: ${problem.detail}` : '') : (problem.detail ?? '');
+  if (problem.kind === 'notPrevious') return localize(FILE_MSG.notPrevious, lang, { detail });
   return localize(FILE_MSG[problem.kind === 'badReview' ? 'unreadable' : problem.kind], lang, { detail });
 }
 

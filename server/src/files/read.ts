@@ -22,7 +22,9 @@ export type ProblemKind =
   | 'pdfEncrypted'
   | 'pdfNoText'
   | 'pdfTooManyPages'
-  | 'noReport';
+  | 'noReport'
+  /** Named as last year's report of `detail`, but it is not (the same file, or another year). */
+  | 'notPrevious';
 
 export interface FileProblem {
   path: string;
@@ -74,6 +76,8 @@ function damagedUtf8(bytes: Uint8Array): boolean {
  * an error naming the file: checked as mojibake, every finding would be nonsense.
  */
 export function readReport(file: string): ReadResult {
+  const irregular = notRegular(file);
+  if (irregular) return { ok: false, problem: irregular };
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -122,8 +126,19 @@ async function readPdf(file: string): Promise<ReadResult> {
   return { ok: true, text, origins: places.map((p) => ({ ...p })) };
 }
 
+/** Only regular files are read: a FIFO or a device would block the run, or never end. */
+function notRegular(file: string): FileProblem | undefined {
+  try {
+    return fs.statSync(file).isFile() ? undefined : { path: file, kind: 'unreadable', detail: 'not a regular file' };
+  } catch (error) {
+    return { path: file, kind: 'unreadable', detail: errorDetail(error) };
+  }
+}
+
 /** Any file a report is read from: a Word document through files/docx.ts, a PDF through files/pdf.ts, else `readReport`. */
 export async function readAny(file: string): Promise<ReadResult> {
+  const irregular = notRegular(file);
+  if (irregular) return { ok: false, problem: irregular };
   const extension = path.extname(file).toLowerCase();
   if (extension === '.pdf') return readPdf(file);
   if (extension !== '.docx') return readReport(file);

@@ -30,6 +30,27 @@ export interface CheckFilesResult {
   problems: string[];
 }
 
+/** The reviewer's view: each report of the workspace (and each open one) with its counts and findings. */
+export const UNITS_METHOD = 'nianbao/units';
+
+export interface UnitFinding {
+  code: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface UnitReport {
+  unit: string;
+  year?: number;
+  /** The document the findings are in (a file, or a PDF's read-only view). */
+  uri: string;
+  counts: Record<UnitFinding['severity'], number>;
+  /** Last year's report it is compared with. */
+  previous?: string;
+  findings: UnitFinding[];
+}
+
 export interface IndexedReport {
   source: string;
   document: TextDocument;

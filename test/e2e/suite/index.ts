@@ -392,6 +392,25 @@ const fileTests: Test[] = [
       await waitFor('the finding gone after the change on disk', [vscode.languages.onDidChangeDiagnostics], () => (carryOver().length === 0 ? true : undefined));
     },
   },
+  {
+    name: 'the review view: each report by unit and year, with its counts, last year\'s report and findings',
+    skip: () => commandExists('nianbao.refreshReview'),
+    run: async () => {
+      await vscode.commands.executeCommand('nianbao.review.focus');
+      const api = vscode.extensions.getExtension<{ units(): Promise<{ unit: string; year?: number; uri: string; previous?: string; counts: Record<string, number>; findings: { code: string; severity: string }[] }[]> }>(EXTENSION_ID)!.exports;
+      const units = await api.units();
+      const ziran = units.find((u) => u.unit === '示例县自然资源局' && u.year === 2024);
+      assert.ok(ziran, units.map((u) => `${u.unit} ${u.year}`).join(' | '));
+      assert.equal(ziran.previous, vscode.Uri.joinPath(workspaceFolder(), 'ws-2023.txt').toString());
+      // 129's two wrong row totals and its broken balance, and the balance the carried-over 1 breaks (自然人, 总计), counted as listed.
+      assert.equal(ziran.counts.error, ziran.findings.filter((f) => f.severity === 'error').length);
+      assert.deepEqual(ziran.findings.filter((f) => f.severity === 'error').map((f) => f.code), ['table.row-total', 'table.row-total', 'table.balance', 'table.balance', 'table.balance']);
+      // A PDF of the workspace, under its read-only view.
+      const hongze = units.find((u) => u.uri.startsWith('nianbao-file:') && u.findings.some((f) => f.code === 'table.review-total'));
+      assert.ok(hongze, 'a PDF with its table-3 errors');
+      assert.equal(hongze.unit, '洪泽区人民政府');
+    },
+  },
 ];
 
 /**

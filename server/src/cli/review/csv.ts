@@ -4,7 +4,9 @@
 import type { SheetTable, Value } from './sheets';
 
 const field = (v: Value) => {
-  const s = v === null ? '' : String(v);
+  // A cell starting with = + - @ is a formula to Excel: text from a report (a title, a file name) must not run.
+  const raw = v === null ? '' : String(v);
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -6,10 +6,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EMPTY_REVIEW, formatReview, parseReview, recordDecision, REVIEW_FILE, type Review, type ReviewEntry } from '../../core/index';
+import { readReport } from '../../files/read';
 import { fromCsv } from './csv';
 import { DECISIONS_READ, ISSUE_HEADERS } from './messages';
 
-export type ImportResult = { ok: true; file: string; recorded: number } | { ok: false; error: 'noColumns' | 'badReview' | 'unreadable'; detail?: string };
+export type ImportResult = { ok: true; file: string; recorded: number; skipped: number } | { ok: false; error: 'noColumns' | 'badReview' | 'unreadable'; detail?: string };
 
 /** The column of a header in either language. */
 function column(header: readonly unknown[], name: keyof typeof ISSUE_HEADERS): number {
@@ -18,7 +19,13 @@ function column(header: readonly unknown[], name: keyof typeof ISSUE_HEADERS): n
 }
 
 async function rowsOf(file: string): Promise<unknown[][]> {
-  if (path.extname(file).toLowerCase() !== '.xlsx') return fromCsv(fs.readFileSync(file, 'utf8'));
+  if (!fs.statSync(file).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+  if (path.extname(file).toLowerCase() !== '.xlsx') {
+    // As Excel on a Chinese system saves a CSV: GB18030 as well as UTF-8.
+    const read = readReport(file);
+    if (!read.ok) throw Object.assign(new Error(read.problem.kind), { code: read.problem.detail ?? read.problem.kind });
+    return fromCsv(read.text);
+  }
   // The sister of the writer: read-excel-file, loaded only here.
   const { default: readXlsx } = require('read-excel-file/node') as { default: (input: string) => Promise<{ sheet: string; data: unknown[][] }[]> };
   const sheets = await readXlsx(file);
@@ -47,17 +54,28 @@ export async function importDecisions(file: string, cwd: string): Promise<Import
 
   const target = path.join(cwd, REVIEW_FILE);
   let review: Review = EMPTY_REVIEW;
-  if (fs.existsSync(target)) {
-    const parsed = parseReview(fs.readFileSync(target, 'utf8'));
-    if (!parsed.ok) return { ok: false, error: 'badReview', detail: parsed.error };
-    review = parsed.review;
+  try {
+    if (fs.existsSync(target)) {
+      const parsed = parseReview(fs.readFileSync(target, 'utf8'));
+      if (!parsed.ok) return { ok: false, error: 'badReview', detail: parsed.error };
+      review = parsed.review;
+    }
+  } catch (error) {
+    return { ok: false, error: 'badReview', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
   let recorded = 0;
+  let skipped = 0;
   const cell = (row: unknown[], i: number) => (i >= 0 && row[i] !== null && row[i] !== undefined ? String(row[i]).trim() : '');
   for (const row of body) {
-    const status = DECISIONS_READ[cell(row, at.status).toLowerCase()];
-    const fingerprint = cell(row, at.fingerprint);
-    if (!status || !/^[0-9a-f]{8}$/.test(fingerprint)) continue;
+    const said = cell(row, at.status);
+    const status = DECISIONS_READ[said.toLowerCase()];
+    // Excel may drop a leading zero or change the case: the fingerprint is eight hex digits.
+    const fingerprint = cell(row, at.fingerprint).toLowerCase().padStart(8, '0');
+    if (!said) continue;
+    if (!status || !/^[0-9a-f]{8}$/.test(fingerprint)) {
+      skipped++;
+      continue;
+    }
     const year = Number.parseInt(cell(row, at.year), 10);
     const entry: ReviewEntry = {
       fingerprint,
@@ -71,6 +89,10 @@ export async function importDecisions(file: string, cwd: string): Promise<Import
     review = recordDecision(review, entry);
     recorded++;
   }
-  fs.writeFileSync(target, formatReview(review), 'utf8');
-  return { ok: true, file: target, recorded };
+  try {
+    fs.writeFileSync(target, formatReview(review), 'utf8');
+  } catch (error) {
+    return { ok: false, error: 'badReview', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  return { ok: true, file: target, recorded, skipped };
 }

@@ -10,6 +10,7 @@ import type { Command } from '../args';
 import type { FileProblem } from '../files';
 import { MSG } from '../messages';
 import type { CheckedFile } from '../run';
+import { readReport } from '../../files/read';
 import { toCsv } from './csv';
 import { toHtml } from './html';
 import { buildReview, parseRoster } from './model';
@@ -23,7 +24,10 @@ export async function writeReview(command: Extract<Command, { kind: 'review' }>,
   let roster: string[] | undefined;
   if (command.roster !== undefined) {
     try {
-      roster = parseRoster(fs.readFileSync(command.roster, 'utf8'));
+      // A regular file only (a FIFO would never end), in UTF-8 or GB18030 as Excel saves it.
+      const read = readReport(command.roster);
+      if (!read.ok) throw Object.assign(new Error(read.problem.kind), { code: read.problem.detail ?? read.problem.kind });
+      roster = parseRoster(read.text);
     } catch (error) {
       process.stderr.write(`nianbao: ${localize(MSG.rosterUnreadable, lang, { file: command.roster, detail: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`);
       return 2;

@@ -161,18 +161,19 @@ export function buildReview(files: readonly CheckedFile[], lang: Lang, roster?: 
   const seen = new Set<number>();
   identities.forEach((a, i) => {
     if (seen.has(i) || !a.key || !a.year) return;
-    const same = identities.map((b, j) => (b.key && b.year === a.year && bodyMatch(a.key!, b.key) > 0 ? j : -1)).filter((j) => j >= 0);
+    // Only names that are surely one body (equal, or a place before it): a masked name may be any of several.
+    const same = identities.map((b, j) => (b.key && b.year === a.year && bodyMatch(a.key!, b.key) >= 2 ? j : -1)).filter((j) => j >= 0);
     same.forEach((j) => seen.add(j));
     if (same.length > 1) filing.push({ unit: `${unitOf(i)}（${a.year}）`, status: 'twice', files: same.map((j) => files[j].path) });
   });
   if (roster) {
     const keys = roster.map((unit) => ({ unit, key: bodyKey(unit) }));
     for (const { unit, key } of keys) {
-      const filed = identities.some((b) => b.key && b.year === year && bodyMatch(key, b.key) > 0);
+      const filed = identities.some((b) => b.key && b.year === year && bodyMatch(key, b.key) >= 2);
       if (!filed) filing.push({ unit, status: 'missing', files: [] });
     }
     identities.forEach((b, i) => {
-      if (b.key && !keys.some((k) => bodyMatch(k.key, b.key!) > 0)) filing.push({ unit: unitOf(i), status: 'notOnRoster', files: [files[i].path] });
+      if (b.key && !keys.some((k) => bodyMatch(k.key, b.key!) >= 2)) filing.push({ unit: unitOf(i), status: 'notOnRoster', files: [files[i].path] });
     });
   }
   return { year, units, issues, filing };

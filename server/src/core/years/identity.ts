@@ -45,24 +45,27 @@ export function bodyKey(body: string): string {
     .replace(/人民政府/g, '政府');
 }
 
-const MASK = /[*＊×xX某]/;
-/** The last characters of a name tell departments apart (财政局, 民政局): a damaged character is tolerated only before them. */
+const MASK = /[*＊×xX]/;
+/** The last characters of a name tell departments apart (财政局, 公安局): never masked in a match. */
 const DISTINCTIVE_TAIL = 3;
 
 /**
  * How surely two keys name one body: 3 equal; 2 one is the other with a place
- * before it (`淮安市洪泽区政府`, `洪泽区政府`); 1 as long, masked characters
- * aside, with at most one damaged character before the name's tail; 0 not.
+ * before it (`淮安市洪泽区政府`, `洪泽区政府`); 1 as long and equal but for a few
+ * masked characters (`平潭综合实验区**资源与生态环境局`), none in the name's tail;
+ * 0 not. A character that differs is never taken for damage: neighbouring
+ * districts differ by one (淮安区, 淮阴区).
  */
 export function bodyMatch(a: string, b: string): 0 | 1 | 2 | 3 {
   if (a === b) return 3;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 3 && long.endsWith(short) && /[省市区县州盟旗]$/.test(long.slice(0, long.length - short.length))) return 2;
   if (short.length !== long.length || short.length < 6) return 0;
-  let damaged = 0;
+  let masked = 0;
   for (let i = 0; i < short.length; i++) {
-    if (short[i] === long[i] || MASK.test(short[i]) || MASK.test(long[i])) continue;
-    if (i >= short.length - DISTINCTIVE_TAIL || ++damaged > 1) return 0;
+    if (short[i] === long[i]) continue;
+    if (!(MASK.test(short[i]) || MASK.test(long[i])) || i >= short.length - DISTINCTIVE_TAIL) return 0;
+    masked++;
   }
-  return 1;
+  return masked * 4 <= short.length ? 1 : 0;
 }
