@@ -297,6 +297,55 @@ results.memory = await withServer(async ({ connection, child, published }) => {
   }
 }
 
+// 7e. A reviewer's folder: 10,000 reports (the real ones of examples/ and both corpora, copied round), checked by
+// the CLI as a whole process — time, time to the first line of output, peak RSS (threads included) — on one
+// thread and on one worker a core.
+{
+  const count = quick ? 1000 : 10_000;
+  const dir = path.join(os.tmpdir(), `nianbao-bench-folder-${count}`);
+  const sources = ['examples', 'test/fixtures/corpus', 'test/fixtures/corpus2'].flatMap((d) =>
+    fs.readdirSync(path.join(ROOT, d)).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(ROOT, d, f)),
+  );
+  if (!fs.existsSync(path.join(dir, 'done'))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (let i = 0; i < count; i++) {
+      const sub = path.join(dir, String(Math.floor(i / 1000)));
+      if (i % 1000 === 0) fs.mkdirSync(sub, { recursive: true });
+      fs.copyFileSync(sources[i % sources.length], path.join(sub, `${String(i).padStart(5, '0')}.txt`));
+    }
+    fs.writeFileSync(path.join(dir, 'done'), '');
+  }
+  const bytes = sources.reduce((n, f, i) => n + fs.statSync(f).size * Math.ceil((count - i) / sources.length), 0);
+  // Peak RSS as the process itself reads it on exit (getrusage: every thread's memory is the process's).
+  const preload = path.join(ROOT, 'out', 'bench', 'maxrss.cjs');
+  fs.writeFileSync(preload, "process.on('exit', () => require('fs').writeSync(2, '\\nmaxrss ' + process.resourceUsage().maxRSS + '\\n'));\n");
+  const runFolder = (args) =>
+    new Promise((resolve) => {
+      const t = process.hrtime.bigint();
+      let first;
+      let out = 0;
+      let err = '';
+      const child = spawn(process.execPath, ['--require', preload, path.join(ROOT, 'dist', 'cli.js'), 'check', ...args, dir], { cwd: ROOT });
+      child.stdout.on('data', (chunk) => {
+        first ??= Number(process.hrtime.bigint() - t) / 1e6;
+        out += chunk.length;
+      });
+      child.stderr.on('data', (chunk) => (err += chunk));
+      child.on('close', (code) => {
+        const ms = Number(process.hrtime.bigint() - t) / 1e6;
+        resolve({ ms, firstOutputMs: first, rssMb: Math.round(Number(/maxrss (\d+)/.exec(err)?.[1] ?? 0) / 1024), outputMb: +(out / 1e6).toFixed(1), code });
+      });
+    });
+  results.folder = { reports: count, mb: +(bytes / 1e6).toFixed(0), runs: [] };
+  for (const [label, args] of [
+    ['text, one thread', ['--jobs', '1']],
+    ['text, a worker a core', []],
+    ['json, a worker a core', ['--format', 'json']],
+  ]) {
+    results.folder.runs.push({ label, ...(await runFolder(args)) });
+  }
+}
+
 // 8. The .vsix.
 {
   const vsix = fs.readdirSync(ROOT).find((f) => f.endsWith('.vsix'));
@@ -326,6 +375,8 @@ const lines = [
   `Published PDFs (median ms: reading every page, then checking its text; the first read of a process, loading pdf.js, took ${ms(results.pdfLoadMs)} ms):`,
   ...results.pdf.map((d) => `  ${d.document.padEnd(36)} ${String(d.kb).padStart(6)} KB  ${d.pages} pages  read ${ms(d.readMs)} ms (${ms(d.readMs / d.pages)} ms a page)  check ${ms(d.checkMs)} ms`),
   `CLI on examples/ as a whole process: ${ms(results.cli.cliMs)} ms; bare node reading them: ${ms(results.cli.bareNodeMs)} ms; ×${results.cli.ratio.toFixed(2)}`,
+  `A folder of ${results.folder.reports} reports (${results.folder.mb} MB), the CLI as a whole process on ${os.availableParallelism()} cores:`,
+  ...results.folder.runs.map((r) => `  ${r.label.padEnd(24)} ${(r.ms / 1000).toFixed(1)} s (${(results.folder.reports / (r.ms / 1000)).toFixed(0)} reports/s), first output after ${ms(r.firstOutputMs ?? NaN)} ms, peak RSS ${r.rssMb} MB, ${r.outputMb} MB printed`),
   `.vsix: ${results.vsix.kb ?? '—'} KB${results.vsix.file ? ` (${results.vsix.file})` : ' (not built)'}`,
 ];
 console.log(lines.join('\n'));

@@ -21,6 +21,7 @@ test('the .vsix contents list', { timeout: 120_000 }, () => {
     'LICENSE',
     'README.md',
     'dist/cli.js',
+    'dist/cli-worker.js',
     'dist/client.js',
     'dist/docx.js',
     'dist/html.js',

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { formatSarif } from '../../server/src/cli/format-sarif';
-import type { CheckedFile } from '../../server/src/cli/run';
+import type { CheckedFile } from '../../server/src/cli/job';
 import { analyze, CHECKS, describeFinding, LineIndex } from '../../server/src/core/index';
 import { CLI, runCli, type JsonFile, type Run } from './run';
 import { encodeGb18030 } from '../helpers';

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { analyze, bodyKey, bodyMatch, identify, LineIndex, pairByName, type Analysis } from '../../server/src/core/index';
+import { analyze, bodyKey, bodyMatch, identify, identifyText, LineIndex, pairByName, type Analysis } from '../../server/src/core/index';
 import { ROOT } from '../helpers';
 
 const CORPUS2 = path.join(ROOT, 'test/fixtures/corpus2');
@@ -50,6 +50,25 @@ describe('who filed a report, for which year', () => {
     assert.equal(bodyMatch('平潭综合实验区财政局', '平潭综合实验区民政局'), 0);
     assert.equal(bodyMatch('平潭综合实验区公安局', '平潭综合实验区社会事业局'), 0);
     assert.equal(bodyMatch('洪泽区政府', '淮安市政府'), 0);
+  });
+});
+
+describe('identity without the analysis', () => {
+  test('identifyText (title, introduction and headings only) gives what the analysed report gives, for every real report', () => {
+    const dirs = ['examples', 'test/fixtures/corpus', 'test/fixtures/corpus2'];
+    let named = 0;
+    for (const dir of dirs) {
+      for (const file of fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.txt'))) {
+        const text = fs.readFileSync(path.join(ROOT, dir, file), 'utf8');
+        const identity = identify(analyze(text).report);
+        assert.deepEqual(identifyText(text), identity, file);
+        if (identity.key && identity.year) named++;
+      }
+    }
+    assert.equal(named, 26);
+    // Over the size limit, as the analysis, no identity; never a throw.
+    assert.deepEqual(identifyText('x'.repeat(100), { maxSize: 10 }), {});
+    assert.deepEqual(identifyText('\u0000\uD800一、'), {});
   });
 });
 

@@ -11,9 +11,9 @@ export type Command =
   | { kind: 'help'; lang: Lang }
   | { kind: 'version'; lang: Lang }
   /** `lang` is for the CLI's own messages; `langOption` is --lang, which beats the configuration file. */
-  | { kind: 'check'; lang: Lang; langOption?: Lang; format: Format; paths: string[]; config?: string; previous?: string }
+  | { kind: 'check'; lang: Lang; langOption?: Lang; format: Format; paths: string[]; config?: string; previous?: string; jobs?: number }
   /** `nianbao review`: the reviewer's 问题清单 of the reports, written to `out` (.html, .xlsx or .csv). */
-  | { kind: 'review'; lang: Lang; langOption?: Lang; paths: string[]; config?: string; previous?: string; out: string; roster?: string }
+  | { kind: 'review'; lang: Lang; langOption?: Lang; paths: string[]; config?: string; previous?: string; out: string; roster?: string; jobs?: number }
   /** `nianbao review --import FILE`: the decisions written into a 问题清单, recorded in `.nianbao-review.json`. */
   | { kind: 'import'; lang: Lang; file: string }
   | { kind: 'usage'; lang: Lang; message: Localized; args: Record<string, string> };
@@ -34,6 +34,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   let out: string | undefined;
   let roster: string | undefined;
   let importFile: string | undefined;
+  let jobs: number | undefined;
   let help = false;
   let version = false;
   const positionals: string[] = [];
@@ -70,10 +71,15 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
       case '--previous':
       case '--out':
       case '--roster':
+      case '--jobs':
       case '--import': {
         const value = inline ?? argv[++i];
         if (value === undefined) {
           fail(MSG.missingValue, { option: name });
+        } else if (name === '--jobs') {
+          // A count of threads: 1 checks in this one.
+          if (/^[1-9]\d{0,2}$/.test(value)) jobs = Number(value);
+          else fail(MSG.badJobs, { value });
         } else if (name === '--import') {
           if (value === '') fail(MSG.missingValue, { option: name });
           else importFile = value;
@@ -115,8 +121,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (command === 'review') {
     if (out === undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.noOut, args: {} };
     if (!(REVIEW_OUTPUTS as readonly string[]).includes(out.slice(out.lastIndexOf('.')).toLowerCase())) return { kind: 'usage', lang: effectiveLang, message: MSG.badOut, args: { file: out } };
-    return { kind: 'review', lang: effectiveLang, langOption: lang, paths, config, out, ...(previous !== undefined ? { previous } : {}), ...(roster !== undefined ? { roster } : {}) };
+    return { kind: 'review', lang: effectiveLang, langOption: lang, paths, config, out, ...(previous !== undefined ? { previous } : {}), ...(roster !== undefined ? { roster } : {}), ...(jobs !== undefined ? { jobs } : {}) };
   }
   if (out !== undefined || roster !== undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.reviewOnly, args: { option: out !== undefined ? '--out' : '--roster' } };
-  return { kind: 'check', lang: effectiveLang, langOption: lang, format, paths, config, ...(previous !== undefined ? { previous } : {}) };
+  return { kind: 'check', lang: effectiveLang, langOption: lang, format, paths, config, ...(previous !== undefined ? { previous } : {}), ...(jobs !== undefined ? { jobs } : {}) };
 }

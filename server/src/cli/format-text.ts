@@ -6,7 +6,7 @@ import type { Lang, Severity, Span } from '../core/index';
 import { localize } from '../core/i18n';
 import { describeOrigin } from '../files/messages';
 import { MSG, PAIRED_BY, summary } from './messages';
-import type { CheckedFile } from './run';
+import type { CheckedFile } from './job';
 
 export interface TextOptions {
   lang: Lang;
@@ -22,36 +22,37 @@ const SGR: Record<Severity | 'bold' | 'dim', string> = {
   dim: '2',
 };
 
-export function formatText(files: readonly CheckedFile[], options: TextOptions): string {
-  const paint = (style: keyof typeof SGR, s: string) => (options.color ? `\u001b[${SGR[style]}m${s}\u001b[0m` : s);
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  let out = '';
-  for (const file of files) {
-    const { findings } = file.analysis;
-    if (findings.length === 0) continue;
-    out += paint('bold', file.path) + '\n';
-    if (file.previous) out += `  ${localize(MSG.previous, options.lang, { path: file.previous.file.path, how: localize(PAIRED_BY[file.previous.pairedBy], options.lang) })}\n`;
-    for (const finding of findings) {
-      counts[finding.severity]++;
-      const where = `${file.path}:${location(file, finding.span, options.lang)}`;
-      // Severity and code stay untranslated: they are keys for grep and problem matchers.
-      const confirmed = finding.confirmed ? localize(MSG.confirmedTag, options.lang) : '';
-      out += `${where}  ${paint(finding.severity, finding.severity)}  ${paint('dim', finding.code)}  ${finding.message}${confirmed}\n`;
-      for (const related of finding.related) {
-        const where = related.inPrevious && file.previous ? file.previous.file : file;
-        out += `    ${where.path}:${location(where, related.span, options.lang)}  ${related.message}\n`;
-      }
+type Paint = (style: keyof typeof SGR, s: string) => string;
+const painter = (color: boolean): Paint => (style, s) => (color ? `\u001b[${SGR[style]}m${s}\u001b[0m` : s);
+
+/** One file's block: its path, last year's report compared with, a line per finding. Empty for a clean file. */
+export function textOfFile(file: CheckedFile, options: TextOptions): string {
+  const paint = painter(options.color);
+  const { findings } = file.analysis;
+  if (findings.length === 0) return '';
+  let out = paint('bold', file.path) + '\n';
+  if (file.previous) out += `  ${localize(MSG.previous, options.lang, { path: file.previous.file.path, how: localize(PAIRED_BY[file.previous.pairedBy], options.lang) })}\n`;
+  for (const finding of findings) {
+    const where = `${file.path}:${location(file, finding.span, options.lang)}`;
+    // Severity and code stay untranslated: they are keys for grep and problem matchers.
+    const confirmed = finding.confirmed ? localize(MSG.confirmedTag, options.lang) : '';
+    out += `${where}  ${paint(finding.severity, finding.severity)}  ${paint('dim', finding.code)}  ${finding.message}${confirmed}\n`;
+    for (const related of finding.related) {
+      const where = related.inPrevious && file.previous ? file.previous.file : file;
+      out += `    ${where.path}:${location(where, related.span, options.lang)}  ${related.message}\n`;
     }
-    out += '\n';
   }
-  const dismissed = files.reduce((n, f) => n + f.analysis.dismissed.length, 0);
-  const line = summary(options.lang, files.length, counts) + (dismissed ? localize(MSG.dismissed, options.lang, { count: dismissed }) : '');
-  out += (counts.error > 0 ? paint('error', line) : line) + '\n';
-  return out;
+  return out + '\n';
+}
+
+/** The last line: files checked, findings by severity, findings a reviewer dismissed. */
+export function textSummary(files: number, counts: Record<Severity, number>, dismissed: number, options: TextOptions): string {
+  const line = summary(options.lang, files, counts) + (dismissed ? localize(MSG.dismissed, options.lang, { count: dismissed }) : '');
+  return (counts.error > 0 ? painter(options.color)('error', line) : line) + '\n';
 }
 
 /** `line:column` in the text; for a page or a Word document, the place in the file and, in brackets, in the text read from it. */
-function location(file: CheckedFile, span: Span, lang: Lang): string {
+function location(file: Pick<CheckedFile, 'range' | 'source'>, span: Span, lang: Lang): string {
   const { start } = file.range(span);
   const text = `${start.line + 1}:${start.character + 1}`;
   if (!file.source) return text;

@@ -7,14 +7,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { localize } from '../core/i18n';
-import type { Lang } from '../core/index';
-import { parseArgs } from './args';
+import { SEVERITIES, type Lang, type Severity } from '../core/index';
+import { envLang, parseArgs } from './args';
 import { loadConfig } from './config';
 import type { FileProblem } from './files';
 import { describeProblem as describeFileProblem } from '../files/messages';
-import { formatJson } from './format-json';
-import { formatSarif } from './format-sarif';
-import { formatText } from './format-text';
+import { SarifLog } from './format-sarif';
+import { textSummary } from './format-text';
+import type { JobOptions } from './job';
+import type { FileReview } from './review/model';
 import { HELP, MSG, SYNOPSIS } from './messages';
 import { run } from './run';
 
@@ -37,10 +38,16 @@ function describeProblem(problem: FileProblem, lang: Lang): string {
   return problem.kind === 'badReview' ? localize(MSG.badReview, lang, { detail: problem.detail ?? '' }) : describeFileProblem(problem, lang);
 }
 
+/** Why standard output failed (a full disk, a closed descriptor), if it did: the run is then incomplete. */
+let stdoutFailure: string | undefined;
+/** The language of the run's messages, once known. */
+let messageLang: Lang | undefined;
+
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const command = parseArgs(argv, env);
   switch (command.kind) {
     case 'help':
+      messageLang = command.lang;
       process.stdout.write(HELP[command.lang]);
       return 0;
     case 'version':
@@ -83,54 +90,128 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   // --lang, else the file's language, else the environment.
   const lang = command.langOption ?? (config.language !== 'auto' ? config.language : command.lang);
-  // Problems go to stderr as they happen; the report itself goes to stdout in one piece.
+  messageLang = lang;
+  const out = new Output(process.stdout, process.stderr);
+  const output: JobOptions['output'] = command.kind === 'review' ? 'review' : command.format;
+  const pkg = packageInfo();
+  const color = process.stdout.isTTY === true && !env.NO_COLOR;
+  const sarif = output === 'sarif' ? new SarifLog({ lang, version: pkg.version, informationUri: pkg.homepage, problems: [], describe: (p) => `${p.path}: ${describeProblem(p, lang)}` }) : undefined;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let dismissed = 0;
+  let written = 0;
+  const reviews: FileReview[] = [];
+
+  if (output === 'json') await out.write('{\n  "version": 1,\n  "files": [');
+  if (sarif) await out.write(sarif.head());
+  // Problems go to stderr as they happen; each file's output to stdout as soon as it and those before it are checked.
   const { files, problems } = await run(
     command.paths,
-    { ...config.options, lang },
-    (problem) => {
-      process.stderr.write(`nianbao: ${problem.path}: ${describeProblem(problem, lang)}\n`);
-    },
+    { analysis: { ...config.options, lang }, output, color, cwd: process.cwd() },
     { ...(command.previous !== undefined ? { previous: command.previous } : {}), ...(config.pairs ? { pairs: config.pairs } : {}) },
+    {
+      onProblem: (problem) => out.problem(`${problem.path}: ${describeProblem(problem, lang)}`),
+      onProgress: (phase, done, total) => out.progress(localize(phase === 1 ? MSG.progressRead : MSG.progressCheck, lang, { done, total }), done === total),
+      onFile: async (file, checked) => {
+        for (const severity of SEVERITIES) counts[severity] += checked.counts[severity];
+        dismissed += checked.dismissed;
+        const rendered = checked.rendered!;
+        if (rendered.kind === 'text') await out.write(rendered.text);
+        else if (rendered.kind === 'json') await out.write((written ? ',' : '') + '\n' + indent(JSON.stringify(rendered.file, null, 2), 4));
+        else if (rendered.kind === 'sarif') await out.write(sarif!.file(file, rendered.results));
+        else reviews.push(rendered.review);
+        written++;
+      },
+    },
+    command.jobs,
   );
+  out.progressDone();
 
   if (command.kind === 'review') {
     // A bundle of its own (dist/review.js, with the workbook writer): checking does not load it.
     const { writeReview } = require('./review/index') as typeof import('./review/index');
-    return writeReview(command, files, problems, lang, packageInfo().version);
+    return writeReview(command, reviews, problems, lang, pkg.version);
   }
-
-  const { format } = command;
-  let output: string;
-  if (format === 'json') {
-    output = formatJson(files);
-  } else if (format === 'sarif') {
-    const pkg = packageInfo();
-    output = formatSarif(files, {
-      lang,
-      version: pkg.version,
-      informationUri: pkg.homepage,
-      problems,
-      describe: (p) => `${p.path}: ${describeProblem(p, lang)}`,
-    });
-  } else {
-    // NO_COLOR per no-color.org: set and non-empty turns colour off.
-    output = formatText(files, { lang, color: process.stdout.isTTY === true && !env.NO_COLOR });
-  }
-  process.stdout.write(output);
-
+  if (output === 'json') await out.write(`${written ? '\n  ' : ''}]\n}\n`);
+  else if (sarif) await out.write(sarif.tail(problems));
+  else await out.write(textSummary(files, counts, dismissed, { lang, color }));
   if (problems.length > 0) return 2;
-  return files.some((f) => f.analysis.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+  return counts.error > 0 ? 1 : 0;
+}
+
+const indent = (text: string, by: number) => text.replace(/^(?=.)/gm, ' '.repeat(by));
+
+/**
+ * Standard output and error of a run: writes that wait when the pipe is full
+ * (memory stays bounded however large the folder), a progress line on a
+ * terminal that the output never tears, and a failed write (a full disk)
+ * said once, as an incomplete run.
+ */
+class Output {
+  private shown = false;
+  private lastDrawn = 0;
+
+  constructor(
+    private readonly stdout: NodeJS.WriteStream,
+    private readonly stderr: NodeJS.WriteStream,
+  ) {}
+
+  async write(text: string): Promise<void> {
+    if (stdoutFailure || !text) return;
+    if (this.stdout.isTTY) this.clear();
+    if (!this.stdout.write(text)) await new Promise<void>((resolve) => {
+      const done = () => {
+        this.stdout.off('drain', done);
+        this.stdout.off('error', done);
+        resolve();
+      };
+      this.stdout.once('drain', done);
+      this.stdout.once('error', done);
+    });
+  }
+
+  problem(text: string): void {
+    this.clear();
+    this.stderr.write(`nianbao: ${text}\n`);
+  }
+
+  /** Redrawn at most ten times a second, and only on a terminal. */
+  progress(text: string, last: boolean): void {
+    if (!this.stderr.isTTY) return;
+    const now = Date.now();
+    if (!last && now - this.lastDrawn < 100) return;
+    this.lastDrawn = now;
+    this.stderr.write(`\r\u001b[Knianbao: ${text}`);
+    this.shown = true;
+  }
+
+  progressDone(): void {
+    this.clear();
+  }
+
+  private clear(): void {
+    if (!this.shown) return;
+    this.stderr.write('\r\u001b[K');
+    this.shown = false;
+  }
 }
 
 if (require.main === module) {
-  // A closed pipe (`nianbao check . | head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`nianbao check . | head`) is not an error worth a message.
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    stdoutFailure ??= error.code ?? error.message;
   });
   // exitCode rather than process.exit(), so that piped output is flushed first.
   main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
+    // A write's error comes after the write returns: decided once pending events have run.
+    (code) =>
+      setImmediate(() => {
+        process.exitCode = code;
+        // Output lost is no "errors found" (1) nor "clean" (0): the result is incomplete, as with an unreadable file.
+        if (stdoutFailure === undefined) return;
+        process.stderr.write(`nianbao: ${localize(MSG.outputFailed, messageLang ?? envLang(process.env), { detail: stdoutFailure })}\n`);
+        process.exitCode = 2;
+      }),
     (error: unknown) => {
       // A crash must not look like exit 1 ("errors found"): the run is incomplete, as with an unreadable file.
       process.stderr.write(`nianbao: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -6,13 +6,13 @@ import { FILE_MSG } from '../files/messages';
 
 /** The short usage printed after a usage error. */
 export const SYNOPSIS: Localized = {
-  'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config 文件] [--previous 文件] 路径...
-      nianbao review --out 清单.html|.xlsx|.csv [--roster 名单] [--lang zh-CN|en] 路径...
+  'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config 文件] [--previous 文件] [--jobs N] 路径...
+      nianbao review --out 清单.html|.xlsx|.csv [--roster 名单] [--lang zh-CN|en] [--jobs N] 路径...
       nianbao review --import 已填写的清单.xlsx|.csv
       nianbao --help | --version
 `,
-  en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config FILE] [--previous FILE] PATH...
-       nianbao review --out LIST.html|.xlsx|.csv [--roster FILE] [--lang zh-CN|en] PATH...
+  en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config FILE] [--previous FILE] [--jobs N] PATH...
+       nianbao review --out LIST.html|.xlsx|.csv [--roster FILE] [--lang zh-CN|en] [--jobs N] PATH...
        nianbao review --import FILLED-LIST.xlsx|.csv
        nianbao --help | --version
 `,
@@ -30,6 +30,8 @@ export const HELP: Localized = {
   --config 文件             使用此配置文件，而不是自动查找的 .nianbao.json
   --previous 文件           与此上年报告比较（上年结转、现行有效件数、照搬的文字、异常变化）；
                             不指定时，在本次检查的文件中按机关名称和年度自动配对
+  --jobs N                  用 N 个线程检查（默认：文件多时每个处理器核心一个）；结果按文件顺序
+                            边检查边输出，在终端上显示进度
   -h, --help                显示本帮助
   --version                 显示版本号
 
@@ -58,6 +60,9 @@ Options:
   --previous FILE           compare with this report of the year before (carried over, in
                             force, copied text, unusual changes); without it, the reports
                             checked together are paired by the body's name and the year
+  --jobs N                  check on N threads (default: one a core for many files); results
+                            are printed in the files' order as they come, with a progress
+                            line on a terminal
   -h, --help                show this help
   --version                 show the version
 
@@ -80,6 +85,10 @@ export const MSG = {
   unknownOption: { 'zh-CN': '未知选项：{option}', en: 'unknown option: {option}' },
   missingValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'option {option} needs a value' },
   unexpectedValue: { 'zh-CN': '选项 {option} 不接受值', en: 'option {option} takes no value' },
+  badJobs: { 'zh-CN': '--jobs {value}：应为 1 到 999 的整数', en: '--jobs {value}: expected a whole number from 1 to 999' },
+  progressRead: { 'zh-CN': '读取 {done}/{total}', en: 'reading {done}/{total}' },
+  progressCheck: { 'zh-CN': '检查 {done}/{total}', en: 'checking {done}/{total}' },
+  outputFailed: { 'zh-CN': '无法写出结果：{detail}', en: 'cannot write the output: {detail}' },
   badFormat: { 'zh-CN': '未知输出格式：{value}（可用：text、json、sarif）', en: 'unknown format: {value} (expected text, json or sarif)' },
   badLang: { 'zh-CN': '未知语言：{value}（可用：zh-CN、en）', en: 'unknown language: {value} (expected zh-CN or en)' },
   moreHelp: { 'zh-CN': '运行 nianbao --help 查看详细说明。', en: 'Run nianbao --help for details.' },

@@ -1,30 +1,16 @@
-// Running the checks over the files; formatting is left to format-*.ts, which
-// get everything they need from `CheckedFile` and never touch the disk.
+// Running the checks over the files, in two passes that hold little: the
+// first reads every file for whose report it is and for which year (the
+// identity), which pairs reports with last year's; the second checks each file
+// with its pair and hands its rendered output over in the files' order, as it
+// comes. Both run on worker threads for a folder (pool.ts); formatting is
+// format-*.ts, done where the file was checked.
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, identify, LineIndex, looksLikeReport, pairByName, parseReview, REVIEW_FILE, type Analysis, type AnalysisOptions, type PreviousReport, type Review, type Span } from '../core/index';
-import { originOf } from '../files/read';
-import { collectFiles, readAny, shouldCheck, type FileProblem, type Origin } from './files';
-
-export interface Position {
-  /** 0-based, as LSP counts. */
-  line: number;
-  /** 0-based, in UTF-16 code units, as LSP counts. */
-  character: number;
-}
-
-export interface CheckedFile {
-  /** For display: as given on the command line, or joined onto the folder given. */
-  path: string;
-  analysis: Analysis;
-  /** Converts a span of the analysed text into LSP positions. */
-  range(span: Span): { start: Position; end: Position };
-  /** For a file that is not text (a web page): where a span of the extracted text comes from in the file (1-based). */
-  source?(span: Span): Origin;
-  /** Last year's report of the same body, compared with by the cross-year checks, and how the two were paired. */
-  previous?: { file: CheckedFile; pairedBy: PreviousReport['pairedBy'] };
-}
+import { pairByName, type Identity, type PreviousReport } from '../core/index';
+import { collectFiles, type FileProblem } from './files';
+import type { Checked, CheckTask, JobOptions, Read, Survey } from './job';
+import { createRunner } from './pool';
 
 /** How reports are paired with last year's: `--previous FILE` for every file checked, `pairs` of `.nianbao.json` (absolute paths), else by name and year. */
 export interface Pairing {
@@ -32,146 +18,181 @@ export interface Pairing {
   pairs?: ReadonlyMap<string, string>;
 }
 
+export interface RunHooks {
+  /** A file that could not be checked, as soon as it is known. */
+  onProblem(problem: FileProblem): void;
+  /** A file checked, in the order of the files. */
+  onFile(file: string, checked: Checked): void | Promise<void>;
+  /** How far the run is: `phase` 1 reads the files for whose reports they are, 2 checks them. */
+  onProgress?(phase: 1 | 2, done: number, total: number): void;
+}
+
 export interface RunResult {
-  files: CheckedFile[];
+  /** Files checked. */
+  files: number;
   /** Paths that could not be checked; they make the exit code 2. */
   problems: FileProblem[];
 }
 
-/** `options` (language, severities, format, size limit) apply to every file. */
-export async function run(paths: readonly string[], options: AnalysisOptions, onProblem: (problem: FileProblem) => void, pairing: Pairing = {}): Promise<RunResult> {
+/** Files read ahead of the one being written: enough to keep every worker busy, few enough to hold. */
+const AHEAD = 64;
+/** Text extracted from PDFs, Word documents and pages is kept between the passes up to this many characters. */
+const EXTRACTED_BUDGET = 16_000_000;
+
+export async function run(paths: readonly string[], options: JobOptions, pairing: Pairing, hooks: RunHooks, jobs?: number): Promise<RunResult> {
   const { files: candidates, problems } = collectFiles(paths);
-  problems.forEach(onProblem);
-  const files: CheckedFile[] = [];
-  const reviews = new ReviewLookup();
+  problems.forEach(hooks.onProblem);
   const report = (problem: FileProblem) => {
     problems.push(problem);
-    onProblem(problem);
+    hooks.onProblem(problem);
   };
-  for (const candidate of candidates) {
-    const read = await readAny(candidate.path);
-    if (!read.ok) {
-      problems.push(read.problem);
-      onProblem(read.problem);
-      continue;
-    }
-    if (!shouldCheck(candidate, read.text)) continue;
-    // A page or a Word document named on the command line that holds no report: said, not six missing sections.
-    if (read.origins && !looksLikeReport(read.text)) {
-      report({ path: candidate.path, kind: 'noReport' });
-      continue;
-    }
-    files.push(checked(candidate.path, read, { ...options, review: reviews.for(candidate.path, report), decodedFrom: read.decodedFrom }));
+  const runner = createRunner(options, candidates.length, jobs);
+  try {
+    // Pass 1: whose report each file is.
+    const surveyed: ({ identity: Identity; isReport: boolean } | undefined)[] = [];
+    const extracted = new ReadCache();
+    await inOrder(
+      candidates,
+      (candidate) => runner.survey(candidate).catch((error: Error): Survey => ({ kind: 'problem', problem: { path: candidate.path, kind: 'unreadable', detail: error.message } })),
+      (survey, i) => {
+        hooks.onProgress?.(1, i + 1, candidates.length);
+        if (survey.kind === 'problem') report(survey.problem);
+        surveyed.push(survey.kind === 'report' ? { identity: survey.identity, isReport: survey.isReport } : undefined);
+        if (survey.kind === 'report' && survey.read) extracted.keep(candidates[i].path, survey.read);
+      },
+    );
+    const reports = candidates.flatMap((c, i) => (surveyed[i] ? [{ path: c.path, ...surveyed[i]! }] : []));
+    const previous = await pairWithLastYear(reports, pairing, runner, extracted, report);
+
+    // Pass 2: each report checked with its pair, written in order as it comes.
+    await inOrder(
+      reports,
+      (file, i): Promise<Checked> => {
+        const last = previous.get(i);
+        const task: CheckTask = {
+          path: file.path,
+          ...extracted.taskRead(file.path),
+          ...(last ? { previous: { ...last, ...extracted.taskRead(last.path) } } : {}),
+        };
+        return runner.check(task).catch((error: Error) => ({
+          counts: { error: 0, warning: 0, information: 0, hint: 0 },
+          dismissed: 0,
+          problems: [{ path: file.path, kind: 'unreadable', detail: error.message }],
+        }));
+      },
+      async (checked, i) => {
+        hooks.onProgress?.(2, i + 1, reports.length);
+        // A review file's problem is met by every file beneath it (and by each worker): said once.
+        for (const problem of checked.problems) if (!problems.some((p) => p.path === problem.path && p.kind === problem.kind)) report(problem);
+        if (checked.rendered) await hooks.onFile(reports[i].path, checked);
+      },
+    );
+    return { files: reports.length, problems };
+  } finally {
+    await runner.close();
   }
-  await pairWithLastYear(files, options, pairing, report);
-  return { files, problems };
-}
-
-type Read = Extract<Awaited<ReturnType<typeof readAny>>, { ok: true }>;
-
-function checked(file: string, read: Read, options: AnalysisOptions): CheckedFile {
-  const index = new LineIndex(read.text);
-  return {
-    path: file,
-    analysis: analyze(read.text, options),
-    range: (span) => ({ start: index.position(span.start), end: index.position(span.end) }),
-    ...(read.origins ? { source: sourceOf(read.text, index, read.origins) } : {}),
-  };
 }
 
 /**
- * Gives each report last year's report of its body, and checks it again with
- * it (the cross-year checks): the file `--previous` names, else the one the
- * `pairs` of `.nianbao.json` name, else the one among the files checked with
- * the same body and the year before. A named file that cannot be read is a
- * problem of the run.
+ * Runs `work` on every item, up to AHEAD at a time, and gives the results to
+ * `emit` in the items' order: a slow file holds back the output, never the
+ * workers, and what waits to be written stays bounded.
  */
-async function pairWithLastYear(files: CheckedFile[], options: AnalysisOptions, pairing: Pairing, onProblem: (problem: FileProblem) => void): Promise<void> {
-  const byPath = new Map(files.map((f) => [path.resolve(f.path), f]));
-  const extra = new Map<string, CheckedFile | undefined>();
-  const load = async (file: string): Promise<CheckedFile | undefined> => {
-    const known = byPath.get(path.resolve(file));
-    if (known) return known;
-    if (extra.has(file)) return extra.get(file);
-    const read = fs.existsSync(file) ? await readAny(file) : ({ ok: false, problem: { path: file, kind: 'notFound' } } as const);
-    const loaded = read.ok ? checked(file, read, options) : undefined;
-    if (!read.ok) onProblem(read.problem);
-    extra.set(file, loaded);
-    return loaded;
-  };
-  const paired = new Map<CheckedFile, NonNullable<CheckedFile['previous']>>();
-  const real = (f: string) => {
-    try {
-      return fs.realpathSync(f);
-    } catch {
-      return path.resolve(f);
+async function inOrder<T, R>(items: readonly T[], work: (item: T, index: number) => Promise<R>, emit: (result: R, index: number) => void | Promise<void>): Promise<void> {
+  const started = new Map<number, Promise<R>>();
+  let next = 0;
+  for (let i = 0; i < items.length; i++) {
+    while (next < items.length && next < i + AHEAD) {
+      started.set(next, work(items[next], next));
+      next++;
     }
+    const result = await started.get(i)!;
+    started.delete(i);
+    await emit(result, i);
+  }
+}
+
+/**
+ * Gives each report last year's report of its body: the file `--previous`
+ * names, else the one the `pairs` of `.nianbao.json` name, else the one among
+ * the files checked with the same body and the year before. A named file that
+ * cannot be read, is no report or is of another year is a problem of the run.
+ */
+async function pairWithLastYear(
+  reports: readonly { path: string; identity: Identity; isReport: boolean }[],
+  pairing: Pairing,
+  runner: ReturnType<typeof createRunner>,
+  extracted: ReadCache,
+  onProblem: (problem: FileProblem) => void,
+): Promise<Map<number, { path: string; pairedBy: PreviousReport['pairedBy'] }>> {
+  const paired = new Map<number, { path: string; pairedBy: PreviousReport['pairedBy'] }>();
+  const byPath = new Map(reports.map((r) => [path.resolve(r.path), r]));
+  // A file named as last year's that is not among those checked: read once, however many name it.
+  const named = new Map<string, Promise<(Survey & { kind: 'report' }) | undefined>>();
+  const look = (file: string) => {
+    const key = path.resolve(file);
+    let found = named.get(key);
+    if (!found) {
+      const known = byPath.get(key);
+      found = known
+        ? Promise.resolve({ kind: 'report' as const, identity: known.identity, isReport: known.isReport })
+        : !fs.existsSync(file)
+          ? Promise.resolve(onProblem({ path: file, kind: 'notFound' })).then(() => undefined)
+          : runner.survey({ path: file, explicit: true }).then((survey) => {
+            if (survey.kind === 'problem') onProblem(survey.problem);
+            if (survey.kind !== 'report') return undefined;
+            if (survey.read) extracted.keep(file, survey.read);
+            return survey;
+          });
+      named.set(key, found);
+    }
+    return found;
   };
-  for (const file of files) {
-    const named = pairing.previous ?? pairing.pairs?.get(path.resolve(file.path));
-    if (named === undefined) continue;
+  for (const [i, file] of reports.entries()) {
+    const name = pairing.previous ?? pairing.pairs?.get(path.resolve(file.path));
+    if (name === undefined) continue;
     // The file itself (a link to it included) is no year before.
-    if (real(named) === real(file.path)) {
-      onProblem({ path: named, kind: 'notPrevious', detail: file.path });
+    if (real(name) === real(file.path)) {
+      onProblem({ path: name, kind: 'notPrevious', detail: file.path });
       continue;
     }
-    const previous = await load(named);
-    if (!previous) continue;
+    const last = await look(name);
+    if (!last) continue;
     // Named, it must still be a report, and of the year before: compared with another, every cross-year finding would be false.
-    const [now, then] = [identify(file.analysis.report).year, identify(previous.analysis.report).year];
-    if (!looksLikeReport(previous.analysis.report.text)) onProblem({ path: named, kind: 'noReport' });
-    else if (now !== undefined && then !== undefined && then !== now - 1) onProblem({ path: named, kind: 'notPrevious', detail: file.path });
-    else paired.set(file, { file: previous, pairedBy: pairing.previous !== undefined ? 'explicit' : 'config' });
+    const [now, then] = [file.identity.year, last.identity.year];
+    if (!last.isReport) onProblem({ path: name, kind: 'noReport' });
+    else if (now !== undefined && then !== undefined && then !== now - 1) onProblem({ path: name, kind: 'notPrevious', detail: file.path });
+    else paired.set(i, { path: name, pairedBy: pairing.previous !== undefined ? 'explicit' : 'config' });
   }
-  const unpaired = files.filter((f) => !paired.has(f));
-  for (const [current, previous] of pairByName(unpaired.map((f) => identify(f.analysis.report)))) {
-    paired.set(unpaired[current], { file: unpaired[previous], pairedBy: 'name' });
+  const unpaired = [...reports.keys()].filter((i) => !paired.has(i));
+  for (const [current, last] of pairByName(unpaired.map((i) => reports[i].identity))) {
+    paired.set(unpaired[current], { path: reports[unpaired[last]].path, pairedBy: 'name' });
   }
-  for (const [file, previous] of paired) {
-    const report = previous.file.analysis.report;
-    file.analysis = analyze(file.analysis.report.text, { ...file.analysis.options, previous: { report, name: previous.file.path, pairedBy: previous.pairedBy } });
-    file.previous = previous;
+  return paired;
+}
+
+function real(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
   }
 }
 
-/**
- * The reviewer's decisions (`.nianbao-review.json`) that apply to a file: the
- * nearest one in its folder or a folder above, as the editor finds it. A file
- * that cannot be read or understood is a problem of the run, never ignored.
- */
-class ReviewLookup {
-  private readonly byDir = new Map<string, Review | undefined>();
+/** Text extracted in the first pass from files that are not text, kept for the second while it fits the budget. */
+class ReadCache {
+  private readonly reads = new Map<string, Read>();
+  private size = 0;
 
-  for(file: string, onProblem: (problem: FileProblem) => void): Review | undefined {
-    return this.lookUp(path.dirname(path.resolve(file)), onProblem);
+  keep(file: string, read: Read): void {
+    const key = path.resolve(file);
+    if (this.reads.has(key) || this.size + read.text.length > EXTRACTED_BUDGET) return;
+    this.reads.set(key, read);
+    this.size += read.text.length;
   }
 
-  private lookUp(dir: string, onProblem: (problem: FileProblem) => void): Review | undefined {
-    if (this.byDir.has(dir)) return this.byDir.get(dir);
-    const file = path.join(dir, REVIEW_FILE);
-    let review: Review | undefined;
-    if (fs.existsSync(file)) {
-      let parsed: ReturnType<typeof parseReview>;
-      try {
-        parsed = parseReview(fs.readFileSync(file, 'utf8'));
-      } catch (error) {
-        parsed = { ok: false, error: (error as NodeJS.ErrnoException).code ?? String(error) };
-      }
-      if (parsed.ok) review = parsed.review;
-      else onProblem({ path: file, kind: 'badReview', detail: parsed.error });
-    } else {
-      const parent = path.dirname(dir);
-      review = parent === dir ? undefined : this.lookUp(parent, onProblem);
-    }
-    this.byDir.set(dir, review);
-    return review;
+  taskRead(file: string): { read?: Read } {
+    const read = this.reads.get(path.resolve(file));
+    return read ? { read } : {};
   }
-}
-
-/** Where in the file a span of extracted text comes from (files/read.ts `originOf`). */
-function sourceOf(text: string, index: LineIndex, origins: readonly Origin[]): (span: Span) => Origin {
-  return (span) => {
-    const { line, character } = index.position(span.start);
-    return originOf(origins, line, text.slice(span.start - character, span.start));
-  };
 }

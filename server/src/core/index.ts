@@ -10,6 +10,6 @@ export { LANGS, resolveLang, type Lang, type Localized } from './i18n';
 export { LineIndex, type Span } from './text';
 export type { Report, SectionNode } from './parse/model';
 export { dumpTables } from './parse/tables/dump';
-export { identify, bodyMatch, bodyKey, type Identity } from './years/identity';
+export { identify, bodyMatch, bodyKey, tailOf, type Identity } from './years/identity';
 export { pairByName } from './years/pairing';
 export type { PreviousReport } from './checks/types';

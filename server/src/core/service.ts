@@ -11,8 +11,10 @@ import type { FormatId } from './format/tables';
 import type { Report } from './parse/model';
 import { releaseCompacts } from './parse/compacted';
 import { parseReport } from './parse/report';
+import { parseStructure } from './parse/structure';
 import { applyReview, type Review, type ReviewEntry } from './review';
 import { splitLines } from './text';
+import { identify, type Identity } from './years/identity';
 
 export interface AnalysisOptions {
   lang?: Lang;
@@ -56,6 +58,26 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const { shown, dismissed } = applyReview(encoding ? [encoding, ...checked] : checked, report, options.review);
   releaseCompacts(report);
   return { report, findings: shown, lang, dismissed, options };
+}
+
+/**
+ * Who filed the text and for which year, without reading its tables or running
+ * the checks (a quarter of the analysis' time): what a folder's reports are
+ * paired by before any is checked. The same as `identify` of the analysis, which
+ * reads only the title, the introduction and the section headings. Never throws;
+ * a text over `maxSize` has no identity.
+ */
+export function identifyText(text: string, options: Pick<AnalysisOptions, 'maxSize'> = {}): Identity {
+  if (options.maxSize !== undefined && text.length > options.maxSize) return {};
+  try {
+    const lines = splitLines(text);
+    const report: Report = { text, lines, eol: '\n', format: { format: null, evidence: [] }, tables: {}, ...parseStructure(text, lines) };
+    const identity = identify(report);
+    releaseCompacts(report);
+    return identity;
+  } catch {
+    return {};
+  }
 }
 
 /**

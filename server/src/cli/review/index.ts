@@ -9,18 +9,17 @@ import type { Lang } from '../../core/index';
 import type { Command } from '../args';
 import type { FileProblem } from '../files';
 import { MSG } from '../messages';
-import type { CheckedFile } from '../run';
 import { readReport } from '../../files/read';
 import { toCsv } from './csv';
 import { toHtml } from './html';
-import { buildReview, parseRoster } from './model';
+import { assembleReview, parseRoster, type FileReview } from './model';
 import { sheetsOf } from './sheets';
 import { toXlsx } from './xlsx';
 
 export { importDecisions } from './import';
 
 /** `nianbao review`: the 问题清单 written to --out, by its extension. */
-export async function writeReview(command: Extract<Command, { kind: 'review' }>, files: CheckedFile[], problems: readonly FileProblem[], lang: Lang, version: string): Promise<number> {
+export async function writeReview(command: Extract<Command, { kind: 'review' }>, files: readonly FileReview[], problems: readonly FileProblem[], lang: Lang, version: string): Promise<number> {
   let roster: string[] | undefined;
   if (command.roster !== undefined) {
     try {
@@ -33,7 +32,7 @@ export async function writeReview(command: Extract<Command, { kind: 'review' }>,
       return 2;
     }
   }
-  const model = buildReview(files, lang, roster);
+  const model = assembleReview(files, roster);
   const sheets = sheetsOf(model, lang);
   const extension = path.extname(command.out).toLowerCase();
   try {
@@ -46,6 +45,6 @@ export async function writeReview(command: Extract<Command, { kind: 'review' }>,
   }
   process.stdout.write(localize(MSG.reviewWritten, lang, { file: command.out, files: files.length, issues: model.issues.length }) + '\n');
   if (problems.length > 0) return 2;
-  return files.some((f) => f.analysis.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+  return files.some((f) => f.unit.counts.error > 0) ? 1 : 0;
 }
 

@@ -4,14 +4,14 @@
 // and lawsuits), and who filed: units missing from a roster, or filed twice.
 // The writers (csv.ts, html.ts, xlsx.ts) only lay this out.
 
-import { bodyKey, bodyMatch, CHECKS, describeFinding, identify, type Lang, type Severity, type Span } from '../../core/index';
+import { bodyKey, bodyMatch, CHECKS, describeFinding, identify, tailOf, type Identity, type Lang, type Severity, type Span } from '../../core/index';
 import { cellOf } from '../../core/checks/year/cells';
 import { columnName, rowName, tableName } from '../../core/checks/tables/names';
 import { localize } from '../../core/i18n';
 import { toChineseNumber } from '../../core/text';
 import type { Report } from '../../core/parse/model';
 import { describeOrigin } from '../../files/messages';
-import type { CheckedFile } from '../run';
+import type { CheckedFile } from '../job';
 import { REVIEW_MSG } from './messages';
 
 export interface IssueRow {
@@ -96,42 +96,52 @@ function placeOf(report: Report, span: Span, lang: Lang): string[] {
   return parts;
 }
 
-export function buildReview(files: readonly CheckedFile[], lang: Lang, roster?: readonly string[]): ReviewModel {
+/** What one checked file gives the list: its rows, its summary and whose report it is. */
+export interface FileReview {
+  path: string;
+  identity: Identity;
+  issues: IssueRow[];
+  unit: UnitSummary;
+}
+
+export function reviewOfFile(file: CheckedFile, lang: Lang): FileReview {
   const titles = new Map(CHECKS.map((c) => [c.meta.id, c.meta.title[lang]]));
-  const identities = files.map((f) => identify(f.analysis.report));
-  const unitOf = (i: number) => identities[i].body ?? files[i].path;
+  const identity = identify(file.analysis.report);
+  const unit = identity.body ?? file.path;
+  const { report, findings } = file.analysis;
+  const { year } = identity;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const issues: IssueRow[] = [];
-  const units: UnitSummary[] = [];
-  files.forEach((file, i) => {
-    const { report, findings } = file.analysis;
-    const { year } = identities[i];
-    const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-    for (const f of findings) {
-      counts[f.severity]++;
-      const line = file.range(f.span).start.line + 1;
-      const where = [...placeOf(report, f.span, lang), localize(REVIEW_MSG.line, lang, { line })];
-      if (file.source) where.push(describeOrigin(file.source(f.span), lang));
-      issues.push({
-        unit: unitOf(i),
-        year,
-        file: file.path,
-        place: where.join(' · '),
-        severity: f.severity,
-        code: f.code,
-        check: titles.get(f.code) ?? f.code,
-        message: f.message,
-        values: f.related.map((r) => r.message).join('；'),
-        correction: f.fixes[0]?.title ?? '',
-        status: f.confirmed ? 'confirmed' : '',
-        reason: f.confirmed?.reason ?? '',
-        fingerprint: describeFinding(f, report).fingerprint,
-      });
-    }
-    const value = (table: 'requests' | 'review', row: string, column: string) => cellOf(report, table, row, column)?.value;
-    const reviews = value('review', 'cases', 'review.total');
-    const lawsuits = add(value('review', 'cases', 'direct.total'), value('review', 'cases', 'afterReview.total'));
-    units.push({
-      unit: unitOf(i),
+  for (const f of findings) {
+    counts[f.severity]++;
+    const line = file.range(f.span).start.line + 1;
+    const where = [...placeOf(report, f.span, lang), localize(REVIEW_MSG.line, lang, { line })];
+    if (file.source) where.push(describeOrigin(file.source(f.span), lang));
+    issues.push({
+      unit,
+      year,
+      file: file.path,
+      place: where.join(' · '),
+      severity: f.severity,
+      code: f.code,
+      check: titles.get(f.code) ?? f.code,
+      message: f.message,
+      values: f.related.map((r) => r.message).join('；'),
+      correction: f.fixes[0]?.title ?? '',
+      status: f.confirmed ? 'confirmed' : '',
+      reason: f.confirmed?.reason ?? '',
+      fingerprint: describeFinding(f, report).fingerprint,
+    });
+  }
+  const value = (table: 'requests' | 'review', row: string, column: string) => cellOf(report, table, row, column)?.value;
+  const reviews = value('review', 'cases', 'review.total');
+  const lawsuits = add(value('review', 'cases', 'direct.total'), value('review', 'cases', 'afterReview.total'));
+  return {
+    path: file.path,
+    identity,
+    issues,
+    unit: {
+      unit,
       year,
       file: file.path,
       format: report.format.format ?? '—',
@@ -148,8 +158,14 @@ export function buildReview(files: readonly CheckedFile[], lang: Lang, roster?: 
         add(value('review', 'cases', 'direct.pending'), value('review', 'cases', 'afterReview.pending')),
       ),
       ...(file.previous ? { previous: file.previous.file.path } : {}),
-    });
-  });
+    },
+  };
+}
+
+/** The list of a run: every file's rows and summary, and who filed (missing, twice, not on the roster). */
+export function assembleReview(files: readonly FileReview[], roster?: readonly string[]): ReviewModel {
+  const identities = files.map((f) => f.identity);
+  const unitOf = (i: number) => files[i].unit.unit;
 
   // The year under review: the one most reports are for.
   const byYear = new Map<number, number>();
@@ -157,26 +173,42 @@ export function buildReview(files: readonly CheckedFile[], lang: Lang, roster?: 
   const year = [...byYear].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
 
   const filing: FilingRow[] = [];
-  // Filed twice: two reports of one body for one year.
+  // Filed twice: two reports of one body for one year. Only names that are surely one body (equal, or a place
+  // before it: the same last characters); a masked name may be any of several.
   const seen = new Set<number>();
+  const byTail = groupBy(identities, (b) => (b.key && b.year ? `${b.year} ${tailOf(b.key)}` : undefined));
   identities.forEach((a, i) => {
     if (seen.has(i) || !a.key || !a.year) return;
-    // Only names that are surely one body (equal, or a place before it): a masked name may be any of several.
-    const same = identities.map((b, j) => (b.key && b.year === a.year && bodyMatch(a.key!, b.key) >= 2 ? j : -1)).filter((j) => j >= 0);
+    const same = (byTail.get(`${a.year} ${tailOf(a.key)}`) ?? []).filter((j) => bodyMatch(a.key!, identities[j].key!) >= 2);
     same.forEach((j) => seen.add(j));
     if (same.length > 1) filing.push({ unit: `${unitOf(i)}（${a.year}）`, status: 'twice', files: same.map((j) => files[j].path) });
   });
   if (roster) {
     const keys = roster.map((unit) => ({ unit, key: bodyKey(unit) }));
+    const filedThisYear = groupBy(identities, (b) => (b.key && b.year === year ? tailOf(b.key) : undefined));
     for (const { unit, key } of keys) {
-      const filed = identities.some((b) => b.key && b.year === year && bodyMatch(key, b.key) >= 2);
+      const filed = (filedThisYear.get(tailOf(key)) ?? []).some((j) => bodyMatch(key, identities[j].key!) >= 2);
       if (!filed) filing.push({ unit, status: 'missing', files: [] });
     }
+    const onRoster = groupBy(keys, (k) => tailOf(k.key));
     identities.forEach((b, i) => {
-      if (b.key && !keys.some((k) => bodyMatch(k.key, b.key!) >= 2)) filing.push({ unit: unitOf(i), status: 'notOnRoster', files: [files[i].path] });
+      if (b.key && !(onRoster.get(tailOf(b.key)) ?? []).some((k) => bodyMatch(keys[k].key, b.key!) >= 2)) filing.push({ unit: unitOf(i), status: 'notOnRoster', files: [files[i].path] });
     });
   }
-  return { year, units, issues, filing };
+  return { year, units: files.map((f) => f.unit), issues: files.flatMap((f) => f.issues), filing };
+}
+
+/** Indexes of items by a key (items without one left out): names that can match end alike, so they are looked up by their tail. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    if (key === undefined) return;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  return groups;
 }
 
 /** A roster: one unit a line (the first column of a CSV), blank lines, `#` comments and a header line left out. */

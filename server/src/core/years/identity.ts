@@ -49,6 +49,9 @@ const MASK = /[*＊×xX]/;
 /** The last characters of a name tell departments apart (财政局, 公安局): never masked in a match. */
 const DISTINCTIVE_TAIL = 3;
 
+/** The part of a key every key it matches ends with (see `bodyMatch`): what to index names by. */
+export const tailOf = (key: string): string => key.slice(-DISTINCTIVE_TAIL);
+
 /**
  * How surely two keys name one body: 3 equal; 2 one is the other with a place
  * before it (`淮安市洪泽区政府`, `洪泽区政府`); 1 as long and equal but for a few
