@@ -124,6 +124,24 @@ describe('streaming', () => {
   });
 });
 
+describe('progress', () => {
+  // util-linux `script` gives the run a terminal; standard output goes to a file, so the terminal shows standard error only.
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  test('on a terminal, a progress line on standard error, redrawn in place and cleared at the end', { skip: !hasScript && 'no script(1)' }, () => {
+    const out = path.join(tmp, 'progress.txt');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} check --lang en examples > ${JSON.stringify(out)}`;
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LANG: '' } });
+    assert.equal(r.status, 1, r.stderr);
+    const terminal = r.stdout;
+    assert.ok(terminal.includes('\r\u001b[Knianbao: reading 5/5'), JSON.stringify(terminal));
+    assert.ok(terminal.includes('\r\u001b[Knianbao: checking 5/5'), JSON.stringify(terminal));
+    assert.ok(terminal.endsWith('\r\u001b[K'), JSON.stringify(terminal));
+    // The output itself has none of it.
+    assert.match(fs.readFileSync(out, 'utf8'), /^examples\/000_1d23ca6ff21b8a58\.txt\n/);
+    assert.doesNotMatch(fs.readFileSync(out, 'utf8'), /\r|reading|checking/);
+  });
+});
+
 describe('output errors', () => {
   test('standard output on a full disk: exit 2 and said, not a stack trace', { skip: !fs.existsSync('/dev/full') && 'no /dev/full' }, () => {
     const full = fs.openSync('/dev/full', 'w');

@@ -11,9 +11,9 @@ export type Command =
   | { kind: 'help'; lang: Lang }
   | { kind: 'version'; lang: Lang }
   /** `lang` is for the CLI's own messages; `langOption` is --lang, which beats the configuration file. */
-  | { kind: 'check'; lang: Lang; langOption?: Lang; format: Format; paths: string[]; config?: string; previous?: string; jobs?: number }
+  | { kind: 'check'; lang: Lang; langOption?: Lang; format: Format; paths: string[]; config?: string; previous?: string; jobs?: number; verbose?: boolean }
   /** `nianbao review`: the reviewer's 问题清单 of the reports, written to `out` (.html, .xlsx or .csv). */
-  | { kind: 'review'; lang: Lang; langOption?: Lang; paths: string[]; config?: string; previous?: string; out: string; roster?: string; jobs?: number }
+  | { kind: 'review'; lang: Lang; langOption?: Lang; paths: string[]; config?: string; previous?: string; out: string; roster?: string; jobs?: number; verbose?: boolean }
   /** `nianbao review --import FILE`: the decisions written into a 问题清单, recorded in `.nianbao-review.json`. */
   | { kind: 'import'; lang: Lang; file: string }
   | { kind: 'usage'; lang: Lang; message: Localized; args: Record<string, string> };
@@ -35,6 +35,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   let roster: string | undefined;
   let importFile: string | undefined;
   let jobs: number | undefined;
+  let verbose = false;
   let help = false;
   let version = false;
   const positionals: string[] = [];
@@ -61,8 +62,10 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
       case '-h':
       case '--help':
       case '--version':
+      case '--verbose':
         if (inline !== undefined) fail(MSG.unexpectedValue, { option: name });
         if (name === '--version') version = true;
+        else if (name === '--verbose') verbose = true;
         else help = true;
         break;
       case '--format':
@@ -121,8 +124,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (command === 'review') {
     if (out === undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.noOut, args: {} };
     if (!(REVIEW_OUTPUTS as readonly string[]).includes(out.slice(out.lastIndexOf('.')).toLowerCase())) return { kind: 'usage', lang: effectiveLang, message: MSG.badOut, args: { file: out } };
-    return { kind: 'review', lang: effectiveLang, langOption: lang, paths, config, out, ...(previous !== undefined ? { previous } : {}), ...(roster !== undefined ? { roster } : {}), ...(jobs !== undefined ? { jobs } : {}) };
+    return { kind: 'review', lang: effectiveLang, langOption: lang, paths, config, out, ...(previous !== undefined ? { previous } : {}), ...(roster !== undefined ? { roster } : {}), ...(jobs !== undefined ? { jobs } : {}), ...(verbose ? { verbose } : {}) };
   }
   if (out !== undefined || roster !== undefined) return { kind: 'usage', lang: effectiveLang, message: MSG.reviewOnly, args: { option: out !== undefined ? '--out' : '--roster' } };
-  return { kind: 'check', lang: effectiveLang, langOption: lang, format, paths, config, ...(previous !== undefined ? { previous } : {}), ...(jobs !== undefined ? { jobs } : {}) };
+  return { kind: 'check', lang: effectiveLang, langOption: lang, format, paths, config, ...(previous !== undefined ? { previous } : {}), ...(jobs !== undefined ? { jobs } : {}), ...(verbose ? { verbose } : {}) };
 }

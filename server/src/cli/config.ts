@@ -5,6 +5,7 @@
 // silently ignored in CI is worse than an error.
 
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { AnalysisOptions, Lang, Localized } from '../core/index';
 import { readSettings, SETTING_KEYS, type SettingsProblem } from '../settings';
@@ -32,17 +33,24 @@ export type ConfigResult =
     }
   | { ok: false; file: string; errors: ConfigError[] };
 
-/** The nearest `.nianbao.json` in `dir` or a folder above it. */
-export function findConfig(dir: string): string | undefined {
+/** A configuration file is small; anything larger is no configuration (and is never read whole). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * The nearest `.nianbao.json` in `dir` or a folder above it, up to the
+ * repository's root (a folder with `.git`) or the home folder: a file planted
+ * higher (in /tmp, say) never applies to a project's run unnoticed.
+ */
+export function findConfig(dir: string, home: string = os.homedir()): string | undefined {
   for (let current = path.resolve(dir); ; ) {
     const candidate = path.join(current, CONFIG_FILE);
     try {
       if (fs.statSync(candidate).isFile()) return candidate;
     } catch {
-      // Not here (or not readable as a folder entry): keep walking up.
+      // Not there (or not readable): look further up.
     }
     const parent = path.dirname(current);
-    if (parent === current) return undefined;
+    if (parent === current || current === home || fs.existsSync(path.join(current, '.git'))) return undefined;
     current = parent;
   }
 }
@@ -59,6 +67,10 @@ export function loadConfig(explicit: string | undefined, cwd: string, lang: Lang
 
   let text: string;
   try {
+    // A regular file only: a FIFO would wait for a writer for ever, /dev/zero never end.
+    const st = fs.statSync(found);
+    if (!st.isFile()) return fail(MSG.configUnreadable, { detail: 'not a regular file' });
+    if (st.size > MAX_CONFIG_BYTES) return fail(MSG.configUnreadable, { detail: 'larger than 1 MB' });
     text = fs.readFileSync(found, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

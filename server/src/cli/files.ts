@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { looksLikeReport } from '../core/index';
-import { errorDetail, type FileProblem } from '../files/read';
+import { errorDetail, STDIN, type FileProblem } from '../files/read';
 
 export { readAny, readReport, type FileProblem, type Origin, type ProblemKind, type ReadResult } from '../files/read';
 
@@ -19,6 +19,9 @@ export interface Candidate {
   /** Named on the command line, so checked whatever it contains. */
   explicit: boolean;
 }
+
+/** The path that stands for standard input. */
+export const STDIN_ARG = '-';
 
 /**
  * Expands the command-line paths into files, in argument order and, within a
@@ -75,6 +78,11 @@ export function collectFiles(args: readonly string[]): { files: Candidate[]; pro
   };
 
   for (const arg of args) {
+    // `-`: the report on standard input (read once, by the run), under the name <stdin>.
+    if (arg === STDIN_ARG) {
+      add(STDIN, true);
+      continue;
+    }
     let st: fs.Stats;
     try {
       st = fs.statSync(arg);

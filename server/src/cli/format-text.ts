@@ -22,6 +22,20 @@ const SGR: Record<Severity | 'bold' | 'dim', string> = {
   dim: '2',
 };
 
+/**
+ * Characters a terminal acts on — C0 and C1 controls but the tab (a report's
+ * cell can hold an escape sequence that sets the title or hides text) — and
+ * the bidirectional overrides that reorder what is shown: printed escaped.
+ */
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** Text from a report or a file name, safe on a terminal. */
+export const safeText = (text: string): string => text.replace(UNSAFE, escapeChar);
+
+/** A path as it starts a `path:line:column` line: quoted, as JSON writes it, when it holds a tab or a character a terminal acts on. */
+export const safePath = (file: string): string => (/[\t\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(file) ? JSON.stringify(file).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, escapeChar) : file);
+
 type Paint = (style: keyof typeof SGR, s: string) => string;
 const painter = (color: boolean): Paint => (style, s) => (color ? `\u001b[${SGR[style]}m${s}\u001b[0m` : s);
 
@@ -30,16 +44,16 @@ export function textOfFile(file: CheckedFile, options: TextOptions): string {
   const paint = painter(options.color);
   const { findings } = file.analysis;
   if (findings.length === 0) return '';
-  let out = paint('bold', file.path) + '\n';
-  if (file.previous) out += `  ${localize(MSG.previous, options.lang, { path: file.previous.file.path, how: localize(PAIRED_BY[file.previous.pairedBy], options.lang) })}\n`;
+  let out = paint('bold', safePath(file.path)) + '\n';
+  if (file.previous) out += `  ${localize(MSG.previous, options.lang, { path: safePath(file.previous.file.path), how: localize(PAIRED_BY[file.previous.pairedBy], options.lang) })}\n`;
   for (const finding of findings) {
-    const where = `${file.path}:${location(file, finding.span, options.lang)}`;
+    const where = `${safePath(file.path)}:${location(file, finding.span, options.lang)}`;
     // Severity and code stay untranslated: they are keys for grep and problem matchers.
     const confirmed = finding.confirmed ? localize(MSG.confirmedTag, options.lang) : '';
-    out += `${where}  ${paint(finding.severity, finding.severity)}  ${paint('dim', finding.code)}  ${finding.message}${confirmed}\n`;
+    out += `${where}  ${paint(finding.severity, finding.severity)}  ${paint('dim', finding.code)}  ${safeText(finding.message)}${confirmed}\n`;
     for (const related of finding.related) {
       const where = related.inPrevious && file.previous ? file.previous.file : file;
-      out += `    ${where.path}:${location(where, related.span, options.lang)}  ${related.message}\n`;
+      out += `    ${safePath(where.path)}:${location(where, related.span, options.lang)}  ${safeText(related.message)}\n`;
     }
   }
   return out + '\n';

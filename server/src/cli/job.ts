@@ -91,15 +91,16 @@ export class Job {
 
   constructor(readonly options: JobOptions) {}
 
-  async survey(candidate: Candidate): Promise<Survey> {
-    const read = await readAny(candidate.path);
+  /** `read`: the file as already read (standard input, which cannot be read twice). */
+  async survey(candidate: Candidate, given?: Read): Promise<Survey> {
+    const read = given ?? (await readAny(candidate.path));
     if (!read.ok) return { kind: 'problem', problem: read.problem };
     if (!shouldCheck(candidate, read.text)) return { kind: 'skip' };
     const isReport = looksLikeReport(read.text);
     // A page or a Word document named on the command line that holds no report: said, not six missing sections.
     if (read.origins && !isReport) return { kind: 'problem', problem: { path: candidate.path, kind: 'noReport' } };
     const identity = identifyText(read.text, this.options.analysis);
-    return { kind: 'report', identity, isReport, ...(read.origins ? { read } : {}) };
+    return { kind: 'report', identity, isReport, ...(read.origins && !given ? { read } : {}) };
   }
 
   async check(task: CheckTask): Promise<Checked> {

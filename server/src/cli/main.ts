@@ -13,7 +13,7 @@ import { loadConfig } from './config';
 import type { FileProblem } from './files';
 import { describeProblem as describeFileProblem } from '../files/messages';
 import { SarifLog } from './format-sarif';
-import { textSummary } from './format-text';
+import { safePath, safeText, textSummary } from './format-text';
 import type { JobOptions } from './job';
 import type { FileReview } from './review/model';
 import { HELP, MSG, SYNOPSIS } from './messages';
@@ -101,6 +101,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   let written = 0;
   const reviews: FileReview[] = [];
 
+  if (command.verbose) out.problem(config.file ? localize(MSG.verboseConfig, lang, { file: config.file }) : localize(MSG.verboseNoConfig, lang, { from: process.cwd() }));
   if (output === 'json') await out.write('{\n  "version": 1,\n  "files": [');
   if (sarif) await out.write(sarif.head());
   // Problems go to stderr as they happen; each file's output to stdout as soon as it and those before it are checked.
@@ -109,7 +110,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     { analysis: { ...config.options, lang }, output, color, cwd: process.cwd() },
     { ...(command.previous !== undefined ? { previous: command.previous } : {}), ...(config.pairs ? { pairs: config.pairs } : {}) },
     {
-      onProblem: (problem) => out.problem(`${problem.path}: ${describeProblem(problem, lang)}`),
+      ...(command.verbose ? { onStart: (count: number, threads: number) => out.problem(localize(MSG.verboseThreads, lang, { files: count, threads })) } : {}),
+      onProblem: (problem) => out.problem(`${safePath(problem.path)}: ${safeText(describeProblem(problem, lang))}`),
       onProgress: (phase, done, total) => out.progress(localize(phase === 1 ? MSG.progressRead : MSG.progressCheck, lang, { done, total }), done === total),
       onFile: async (file, checked) => {
         for (const severity of SEVERITIES) counts[severity] += checked.counts[severity];

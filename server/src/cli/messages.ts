@@ -6,12 +6,12 @@ import { FILE_MSG } from '../files/messages';
 
 /** The short usage printed after a usage error. */
 export const SYNOPSIS: Localized = {
-  'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config 文件] [--previous 文件] [--jobs N] 路径...
+  'zh-CN': `用法：nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config 文件] [--previous 文件] [--jobs N] [--verbose] 路径...
       nianbao review --out 清单.html|.xlsx|.csv [--roster 名单] [--lang zh-CN|en] [--jobs N] 路径...
       nianbao review --import 已填写的清单.xlsx|.csv
       nianbao --help | --version
 `,
-  en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config FILE] [--previous FILE] [--jobs N] PATH...
+  en: `Usage: nianbao check [--format text|json|sarif] [--lang zh-CN|en] [--config FILE] [--previous FILE] [--jobs N] [--verbose] PATH...
        nianbao review --out LIST.html|.xlsx|.csv [--roster FILE] [--lang zh-CN|en] [--jobs N] PATH...
        nianbao review --import FILLED-LIST.xlsx|.csv
        nianbao --help | --version
@@ -20,7 +20,7 @@ export const SYNOPSIS: Localized = {
 
 export const HELP: Localized = {
   'zh-CN': `${SYNOPSIS['zh-CN']}
-检查政府信息公开工作年度报告。路径可以是文件或文件夹；在文件夹中递归查找 .txt、.md、.nianbao、
+检查政府信息公开工作年度报告。路径可以是文件或文件夹，- 表示标准输入；在文件夹中递归查找 .txt、.md、.nianbao、
 .pdf、.docx（Word）、.html、.htm（保存的网页）文件（跳过 node_modules 和以 . 开头的文件夹；其中除 .nianbao
 以外的文件只有内容像年度报告时才检查）。文本可为 UTF-8、带 BOM 的 UTF-16 或 GB18030/GBK。
 
@@ -32,10 +32,11 @@ export const HELP: Localized = {
                             不指定时，在本次检查的文件中按机关名称和年度自动配对
   --jobs N                  用 N 个线程检查（默认：文件多时每个处理器核心一个）；结果按文件顺序
                             边检查边输出，在终端上显示进度
+  --verbose                 在标准错误上说明所用的配置文件和线程数
   -h, --help                显示本帮助
   --version                 显示版本号
 
-配置文件：从当前文件夹起向上查找最近的 .nianbao.json，对本次检查的所有文件生效。
+配置文件：从当前文件夹起向上查找最近的 .nianbao.json（至仓库根目录或主目录为止），对本次检查的所有文件生效。
 键与 VS Code 设置相同（去掉 nianbao. 前缀），例如：
   {"severity": {"section.empty": "off"}, "format": "auto", "language": "en", "maxDocumentSize": 5000000}
 severity 中每项为 off、hint、information、warning 或 error；format 为 auto、2021 或 2019；
@@ -47,7 +48,7 @@ pairs 指定上年报告（相对配置文件所在文件夹）：{"pairs": {"20
 `,
   en: `${SYNOPSIS.en}
 Checks government information-disclosure annual reports (政府信息公开工作年度报告).
-PATH may be a file or a folder; folders are searched recursively for .txt, .md,
+PATH may be a file or a folder (- for standard input); folders are searched recursively for .txt, .md,
 .nianbao, .pdf, .docx (Word) and .html/.htm (saved web pages) files (skipping node_modules
 and dot-folders; files other than .nianbao found there are checked only when their
 content looks like an annual report). Text may be UTF-8, UTF-16 with a BOM or GB18030/GBK.
@@ -63,11 +64,13 @@ Options:
   --jobs N                  check on N threads (default: one a core for many files); results
                             are printed in the files' order as they come, with a progress
                             line on a terminal
+  --verbose                 say on standard error which configuration file and how
+                            many threads are used
   -h, --help                show this help
   --version                 show the version
 
 Configuration: the nearest .nianbao.json in the working directory or a folder above it
-applies to every file of the run. Its keys are those of the VS Code settings without
+(up to the repository root or the home folder) applies to every file of the run. Its keys are those of the VS Code settings without
 the nianbao. prefix, for example:
   {"severity": {"section.empty": "off"}, "format": "auto", "language": "en", "maxDocumentSize": 5000000}
 Each severity is off, hint, information, warning or error; format is auto, 2021 or 2019;
@@ -86,6 +89,9 @@ export const MSG = {
   missingValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'option {option} needs a value' },
   unexpectedValue: { 'zh-CN': '选项 {option} 不接受值', en: 'option {option} takes no value' },
   badJobs: { 'zh-CN': '--jobs {value}：应为 1 到 999 的整数', en: '--jobs {value}: expected a whole number from 1 to 999' },
+  verboseConfig: { 'zh-CN': '配置文件：{file}', en: 'configuration file: {file}' },
+  verboseNoConfig: { 'zh-CN': '没有配置文件（从 {from} 向上查找 .nianbao.json，至仓库根目录或主目录为止）', en: 'no configuration file (.nianbao.json looked for from {from} up to the repository root or the home folder)' },
+  verboseThreads: { 'zh-CN': '{files} 个文件，{threads} 个线程', en: '{files} files, {threads} threads' },
   progressRead: { 'zh-CN': '读取 {done}/{total}', en: 'reading {done}/{total}' },
   progressCheck: { 'zh-CN': '检查 {done}/{total}', en: 'checking {done}/{total}' },
   outputFailed: { 'zh-CN': '无法写出结果：{detail}', en: 'cannot write the output: {detail}' },

@@ -5,16 +5,18 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { Job, type Checked, type CheckTask, type JobOptions, type Survey } from './job';
+import { Job, type Checked, type CheckTask, type JobOptions, type Read, type Survey } from './job';
 import type { Candidate } from './files';
 
 export interface Runner {
-  survey(candidate: Candidate): Promise<Survey>;
+  /** Threads that check: 1 is this one. */
+  readonly threads: number;
+  survey(candidate: Candidate, read?: Read): Promise<Survey>;
   check(task: CheckTask): Promise<Checked>;
   close(): Promise<void>;
 }
 
-export type Request = { id: number; op: 'survey'; task: Candidate } | { id: number; op: 'check'; task: CheckTask };
+export type Request = { id: number; op: 'survey'; task: Candidate; read?: Read } | { id: number; op: 'check'; task: CheckTask };
 export type Reply = { id: number; result: Survey | Checked } | { id: number; error: string };
 
 /** Below this many files, starting workers (each loads and compiles the analysis anew) costs more than it saves. */
@@ -28,7 +30,7 @@ export function createRunner(options: JobOptions, files: number, jobs?: number):
 
 function inThisThread(options: JobOptions): Runner {
   const job = new Job(options);
-  return { survey: (c) => job.survey(c), check: (t) => job.check(t), close: async () => {} };
+  return { threads: 1, survey: (c, read) => job.survey(c, read), check: (t) => job.check(t), close: async () => {} };
 }
 
 interface Pending {
@@ -47,13 +49,13 @@ class WorkerPool implements Runner {
 
   constructor(
     private readonly options: JobOptions,
-    size: number,
+    readonly threads: number,
   ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < threads; i++) this.idle.push(this.spawn());
   }
 
-  survey(candidate: Candidate): Promise<Survey> {
-    return this.submit({ id: this.nextId++, op: 'survey', task: candidate }) as Promise<Survey>;
+  survey(candidate: Candidate, read?: Read): Promise<Survey> {
+    return this.submit({ id: this.nextId++, op: 'survey', task: candidate, ...(read ? { read } : {}) }) as Promise<Survey>;
   }
 
   check(task: CheckTask): Promise<Checked> {

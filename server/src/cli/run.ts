@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pairByName, type Identity, type PreviousReport } from '../core/index';
+import { readStdin, STDIN } from '../files/read';
 import { collectFiles, type FileProblem } from './files';
 import type { Checked, CheckTask, JobOptions, Read, Survey } from './job';
 import { createRunner } from './pool';
@@ -23,6 +24,8 @@ export interface RunHooks {
   onProblem(problem: FileProblem): void;
   /** A file checked, in the order of the files. */
   onFile(file: string, checked: Checked): void | Promise<void>;
+  /** The files found and the threads that will check them, before any is read. */
+  onStart?(files: number, threads: number): void;
   /** How far the run is: `phase` 1 reads the files for whose reports they are, 2 checks them. */
   onProgress?(phase: 1 | 2, done: number, total: number): void;
 }
@@ -46,14 +49,22 @@ export async function run(paths: readonly string[], options: JobOptions, pairing
     problems.push(problem);
     hooks.onProblem(problem);
   };
+  const extracted = new ReadCache();
+  // Standard input can be read only once: here, before the passes, and kept for both.
+  let stdin: Survey | undefined;
+  if (candidates.some((c) => c.path === STDIN)) {
+    const read = await readStdin();
+    if (read.ok) extracted.keep(STDIN, read, true);
+    else stdin = { kind: 'problem', problem: read.problem };
+  }
   const runner = createRunner(options, candidates.length, jobs);
+  hooks.onStart?.(candidates.length, runner.threads);
   try {
     // Pass 1: whose report each file is.
     const surveyed: ({ identity: Identity; isReport: boolean } | undefined)[] = [];
-    const extracted = new ReadCache();
     await inOrder(
       candidates,
-      (candidate) => runner.survey(candidate).catch((error: Error): Survey => ({ kind: 'problem', problem: { path: candidate.path, kind: 'unreadable', detail: error.message } })),
+      (candidate) => (candidate.path === STDIN && stdin ? Promise.resolve(stdin) : runner.survey(candidate, extracted.taskRead(candidate.path).read)).catch((error: Error): Survey => ({ kind: 'problem', problem: { path: candidate.path, kind: 'unreadable', detail: error.message } })),
       (survey, i) => {
         hooks.onProgress?.(1, i + 1, candidates.length);
         if (survey.kind === 'problem') report(survey.problem);
@@ -184,9 +195,10 @@ class ReadCache {
   private readonly reads = new Map<string, Read>();
   private size = 0;
 
-  keep(file: string, read: Read): void {
+  /** `always`: whatever the budget (standard input, which cannot be read again). */
+  keep(file: string, read: Read, always = false): void {
     const key = path.resolve(file);
-    if (this.reads.has(key) || this.size + read.text.length > EXTRACTED_BUDGET) return;
+    if (this.reads.has(key) || (!always && this.size + read.text.length > EXTRACTED_BUDGET)) return;
     this.reads.set(key, read);
     this.size += read.text.length;
   }

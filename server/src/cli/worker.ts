@@ -8,7 +8,7 @@ import type { Reply, Request } from './pool';
 const job = new Job(workerData as JobOptions);
 
 parentPort?.on('message', (request: Request) => {
-  const work = request.op === 'survey' ? job.survey(request.task) : job.check(request.task);
+  const work = request.op === 'survey' ? job.survey(request.task, request.read) : job.check(request.task);
   work.then(
     (result) => parentPort!.postMessage({ id: request.id, result } satisfies Reply),
     (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply),

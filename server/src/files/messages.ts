@@ -10,6 +10,7 @@ export const FILE_MSG = {
   notFound: { 'zh-CN': '找不到文件或文件夹', en: 'no such file or folder' },
   unreadable: { 'zh-CN': '无法读取：{detail}', en: 'cannot read: {detail}' },
   notUtf8: { 'zh-CN': '不是有效的 UTF-8、UTF-16 或 GB18030（GBK）文本', en: 'not valid UTF-8, UTF-16 or GB18030 (GBK) text' },
+  textTooLarge: { 'zh-CN': '文本文件超过 256 MB，未读取', en: 'the text file is larger than 256 MB and was not read' },
   notDocx: { 'zh-CN': '不是可读取的 Word（.docx）文档{detail}', en: 'not a readable Word (.docx) document{detail}' },
   docxTooLarge: { 'zh-CN': 'Word 文档超过 50 MB，未读取', en: 'the Word document is larger than 50 MB and was not read' },
   docxBomb: { 'zh-CN': 'Word 文档解压后超过 200 MB（疑为压缩炸弹），未读取', en: 'the Word document unpacks to more than 200 MB (a zip bomb?) and was not read' },

@@ -13,6 +13,7 @@ export type ProblemKind =
   | 'notFound'
   | 'unreadable'
   | 'notUtf8'
+  | 'textTooLarge'
   | 'badReview'
   | 'notDocx'
   | 'docxTooLarge'
@@ -44,6 +45,16 @@ export type ReadResult =
 
 /** Where a line of extracted text comes from: a page's line and column, a Word document's paragraph or table row, or a PDF's page and line on it. */
 export type Origin = Partial<PageOrigin> & { paragraph?: number; table?: number; row?: number; cell?: number; page?: number };
+
+/**
+ * Text files larger than this are not read: far beyond any report, and near
+ * the longest string JavaScript can hold (a 1.4 GB file would fail to decode
+ * and be called "not UTF-8").
+ */
+export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+
+/** Standard input, when the path given is `-`: shown under this name. */
+export const STDIN = '<stdin>';
 
 /** Saved web pages: read through their elements (files/html.ts). */
 const HTML = new Set(['.html', '.htm']);
@@ -80,10 +91,33 @@ export function readReport(file: string): ReadResult {
   if (irregular) return { ok: false, problem: irregular };
   let bytes: Buffer;
   try {
+    if (fs.statSync(file).size > MAX_TEXT_BYTES) return { ok: false, problem: { path: file, kind: 'textTooLarge' } };
     bytes = fs.readFileSync(file);
   } catch (error) {
     return { ok: false, problem: { path: file, kind: 'unreadable', detail: errorDetail(error) } };
   }
+  return decodeReport(bytes, file);
+}
+
+/** Standard input (`nianbao check -`): read as a text file is, up to the same size, which is checked while reading. */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<ReadResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += bytes.length;
+      if (size > MAX_TEXT_BYTES) return { ok: false, problem: { path: STDIN, kind: 'textTooLarge' } };
+      chunks.push(bytes);
+    }
+  } catch (error) {
+    return { ok: false, problem: { path: STDIN, kind: 'unreadable', detail: errorDetail(error) } };
+  }
+  return decodeReport(Buffer.concat(chunks), STDIN);
+}
+
+/** The bytes of a text file (or a page) as text: see `readReport`. */
+function decodeReport(bytes: Buffer, file: string): ReadResult {
   const bom16 = bytes.length >= 2 ? (bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined) : undefined;
   let text: string | undefined;
   let decodedFrom: DecodedFrom | undefined;
