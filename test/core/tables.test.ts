@@ -298,6 +298,25 @@ suite('editor features on tables', () => {
     assert.deepEqual(values(after, 'requests', 'new'), [4, 0, 0, 0, 0, 0, 4]);
     assert.deepEqual(findings(after), findings(text));
   });
+  test('every run-together row of the report at once (seed 000: 19 rows): each value read as before, no finding added', () => {
+    const text = readFixture('examples/000_1d23ca6ff21b8a58.txt');
+    const at = text.indexOf('4000004');
+    const analysis = analyze(text);
+    const actions = getCodeActions(analysis, { start: at, end: at }).filter((a) => a.kind === 'refactor.rewrite');
+    assert.deepEqual(actions.map((a) => a.title), ['将连在一起的数字分列：4 0 0 0 0 0 4', '将所有表格中连在一起的数字分列（19 行）']);
+    const after = applyEdits(text, actions[1].edits);
+    assert.equal(actions[1].edits.length, 19);
+    const split = (a: typeof analysis) => Object.values(a.report.tables).flatMap((t) => t?.rows ?? []).filter((r) => r.cells.some((c) => c.split)).length;
+    assert.equal(split(analyze(after)), 0);
+    for (const table of ['proactive', 'requests', 'review'] as const) {
+      const cells = (a: typeof analysis) => a.report.tables[table]?.rows.map((r) => r.cells.map((c) => c.value));
+      assert.deepEqual(cells(analyze(after)), cells(analysis), table);
+    }
+    assert.deepEqual(findings(after), findings(text));
+    // One row alone: only its own rewrite.
+    const one = readFixture('examples/000_1d23ca6ff21b8a58.txt');
+    assert.ok(getCodeActions(analyze(applyEdits(one, actions[1].edits.slice(1))), { start: at, end: at }).every((a) => !a.title.startsWith('将所有')));
+  });
   test('hover on a total shows its relations with the values', () => {
     const text = CLEAN();
     const hover = getHover(analyze(text), text.indexOf('（七）总计 | 4') + '（七）总计 | '.length);

@@ -48,6 +48,22 @@ export function offeredFixes(analysis: Analysis, finding: Finding): Fix[] {
   return finding.fixes.filter((fix) => fix.safety === 'fix' || isProven(analysis, finding, fix));
 }
 
+/**
+ * Every row of the report whose digits ran together, written out at once (a
+ * flattened page can have dozens): one edit a row, each as `separateCells`
+ * writes it, so that it changes no value and no label.
+ */
+function separateAllCells(analysis: Analysis, rows: readonly TableRow[]): CodeAction | undefined {
+  const each = rows.map((row) => separateCells(analysis, row)).filter((a): a is CodeAction => a !== undefined);
+  if (each.length < 2) return undefined;
+  return {
+    title: localize({ 'zh-CN': '将所有表格中连在一起的数字分列（{count} 行）', en: 'Separate the run-together cells of every table ({count} rows)' }, analysis.lang, { count: each.length }),
+    kind: 'refactor.rewrite',
+    edits: each.flatMap((a) => a.edits),
+    preferred: false,
+  };
+}
+
 /** The fixes of every finding that touches `range`, then the assists there. */
 export function getCodeActions(analysis: Analysis, range: Span): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -55,13 +71,18 @@ export function getCodeActions(analysis: Analysis, range: Span): CodeAction[] {
     if (!overlaps(finding.span, range)) return;
     for (const fix of offeredFixes(analysis, finding)) actions.push({ title: fix.title, kind: 'quickfix', finding: index, edits: fix.edits, preferred: fix.preferred });
   });
-  for (const table of Object.values(analysis.report.tables)) {
-    for (const row of table?.rows ?? []) {
-      const extent = { start: row.label?.span.start ?? row.span.start, end: row.span.end };
-      if (!overlaps(extent, range)) continue;
-      const action = separateCells(analysis, row);
-      if (action) actions.push(action);
-    }
+  const rows = Object.values(analysis.report.tables).flatMap((table) => table?.rows ?? []);
+  let offeredAll = false;
+  for (const row of rows) {
+    const extent = { start: row.label?.span.start ?? row.span.start, end: row.span.end };
+    if (!overlaps(extent, range)) continue;
+    const action = separateCells(analysis, row);
+    if (!action) continue;
+    actions.push(action);
+    // Offered where one row is: the rows of the report that ran together, all at once.
+    const all = offeredAll ? undefined : separateAllCells(analysis, rows);
+    offeredAll = true;
+    if (all) actions.push(all);
   }
   return actions;
 }
