@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { resolveLang, type Lang } from '../../server/src/core';
 import type { FormatId } from '../../server/src/core/format/tables';
-import { newReport } from '../../server/src/core/template';
+import { newReport, yearsOf } from '../../server/src/core/template';
 
 const LANGUAGE_ID = 'nianbao';
 
@@ -30,8 +30,43 @@ function eol(): string {
   return process.platform === 'win32' ? '\r\n' : '\n';
 }
 
-async function openSkeleton(format: FormatId): Promise<void> {
-  const content = newReport(format, reportYear(format), eol());
+/** What the command can be given instead of asking (other extensions, tests). */
+interface NewReportArgs {
+  body?: string;
+  year?: number;
+}
+
+/** The body's name and the report's year, asked for; undefined when the drafter cancels. */
+async function askBodyAndYear(format: FormatId): Promise<Required<NewReportArgs> | undefined> {
+  const body = await vscode.window.showInputBox({
+    title: vscode.l10n.t('New annual report'),
+    prompt: vscode.l10n.t('The name of the body that reports, as in the title (leave empty to fill in later)'),
+    placeHolder: vscode.l10n.t('e.g. 淮安市财政局'),
+    ignoreFocusOut: true,
+  });
+  if (body === undefined) return undefined;
+  const { first, last } = yearsOf(format);
+  const year = await vscode.window.showInputBox({
+    title: vscode.l10n.t('New annual report'),
+    prompt: vscode.l10n.t('The year the report is for'),
+    value: String(reportYear(format)),
+    ignoreFocusOut: true,
+    validateInput: (value) => (validYear(value, first, last) ? undefined : last ? vscode.l10n.t('A year from {0} to {1} (the 2019 format served these years only)', first, last) : vscode.l10n.t('A year from {0} on', first)),
+  });
+  if (year === undefined) return undefined;
+  return { body, year: Number(year.trim()) };
+}
+
+function validYear(value: string, first: number, last = Number.MAX_SAFE_INTEGER): boolean {
+  const year = Number(value.trim());
+  return /^\d{4}$/.test(value.trim()) && year >= first && year <= last;
+}
+
+async function openSkeleton(format: FormatId, given?: NewReportArgs): Promise<void> {
+  const { first, last } = yearsOf(format);
+  const asked = given && typeof given === 'object' ? { body: given.body ?? '', year: given.year ?? reportYear(format) } : await askBodyAndYear(format);
+  if (!asked || !validYear(String(asked.year), first, last)) return;
+  const content = newReport(format, asked.year, eol(), asked.body);
   const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
   await vscode.window.showTextDocument(document);
 }
@@ -51,8 +86,8 @@ async function reveal(uri: unknown, range: unknown): Promise<void> {
 
 export function registerCommands(): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('nianbao.newReport2021', () => openSkeleton('2021')),
-    vscode.commands.registerCommand('nianbao.newReport2019', () => openSkeleton('2019')),
+    vscode.commands.registerCommand('nianbao.newReport2021', (args?: NewReportArgs) => openSkeleton('2021', args)),
+    vscode.commands.registerCommand('nianbao.newReport2019', (args?: NewReportArgs) => openSkeleton('2019', args)),
     vscode.commands.registerCommand('nianbao.reveal', reveal),
   ];
 }

@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe as suite, test } from 'node:test';
-import { analyze } from '../../server/src/core/index';
+import { analyze, identify } from '../../server/src/core/index';
 import { FORMATS, type FormatId } from '../../server/src/core/format/tables';
 import { SECTIONS } from '../../server/src/core/format/sections';
-import { newReport } from '../../server/src/core/template';
+import { newReport, yearsOf } from '../../server/src/core/template';
 import { ROOT } from '../helpers';
 
 const CASES: [FormatId, number][] = [
@@ -59,6 +59,19 @@ suite('newReport', () => {
       assert.equal(report.tables.proactive!.rows.length, format === '2021' ? 6 : 8);
     });
   }
+
+  test('the body named by the drafter is written wherever the body is named, and read back as the report\'s identity', () => {
+    const text = newReport('2021', 2024, '\n', ' 淮安市财政局 ');
+    assert.equal(text.split('\n')[0], '淮安市财政局2024年政府信息公开工作年度报告');
+    assert.ok(!text.includes('XX单位'));
+    assert.equal((text.match(/淮安市财政局/g) ?? []).length, 6);
+    assert.deepEqual(identify(analyze(text).report), { body: '淮安市财政局', key: '淮安市财政局', year: 2024 });
+    // Still only the blanks to fill are found; an empty name keeps the placeholder.
+    assert.deepEqual([...new Set(analyze(text).findings.map((f) => f.code))], ['narrative.placeholder']);
+    assert.equal(newReport('2021', 2024, '\n', ''), newReport('2021', 2024));
+    assert.deepEqual(yearsOf('2019'), { first: 2019, last: 2020 });
+    assert.deepEqual(yearsOf('2021'), { first: 2021 });
+  });
 
   test('uses the line break it is given', () => {
     const crlf = newReport('2021', 2024, '\r\n');

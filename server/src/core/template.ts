@@ -62,8 +62,14 @@ function reviewLines(def: TableDef): string[] {
 
 const heading = (n: number) => `${'一二三四五六'[n - 1]}、${SECTIONS[n - 1].official}`;
 
-/** The whole skeleton of a `year` report in the given format, lines joined by `eol`. */
-export function newReport(format: FormatId, year: number, eol = '\n'): string {
+/** What stands for the body until the drafter names it: a placeholder, flagged as one. */
+const BODY_PLACEHOLDER = 'XX单位';
+
+/**
+ * The whole skeleton of a `year` report in the given format, lines joined by
+ * `eol`; `body` (淮安市财政局) written where the body is named, else a placeholder.
+ */
+export function newReport(format: FormatId, year: number, eol = '\n', body = BODY_PLACEHOLDER): string {
   const tables = FORMATS[format].tables;
   const other =
     format === '2021'
@@ -98,5 +104,10 @@ export function newReport(format: FormatId, year: number, eol = '\n'): string {
     heading(6),
     ...other,
   ];
-  return lines.join(eol) + eol;
+  return lines.map((line) => line.split(BODY_PLACEHOLDER).join(body.trim() || BODY_PLACEHOLDER)).join(eol) + eol;
+}
+
+/** The years a report of the format can be for: the 2019 format served 2019 and 2020 only. */
+export function yearsOf(format: FormatId): { first: number; last?: number } {
+  return format === '2019' ? { first: 2019, last: 2020 } : { first: 2021 };
 }

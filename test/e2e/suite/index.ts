@@ -237,10 +237,11 @@ const tests: Test[] = [
 
   // (h) Commands that other work adds; they run once the commands exist.
   {
-    name: 'nianbao.newReport2021 opens an untitled report whose only findings are placeholders',
+    name: 'nianbao.newReport2021 opens an untitled report for the body and year given, whose only findings are placeholders',
     skip: () => commandExists('nianbao.newReport2021'),
     run: async () => {
-      await vscode.commands.executeCommand('nianbao.newReport2021');
+      // The command asks for the body and the year; given them (as another extension may), it asks nothing.
+      await vscode.commands.executeCommand('nianbao.newReport2021', { body: '淮安市财政局', year: 2024 });
       const document = await waitFor(
         'an untitled nianbao document in the active editor',
         [vscode.window.onDidChangeActiveTextEditor],
@@ -250,6 +251,7 @@ const tests: Test[] = [
         },
       );
       try {
+        assert.equal(document.lineAt(0).text, '淮安市财政局2024年政府信息公开工作年度报告');
         // The template is checked like any report: what it lacks is only the figures to fill in.
         const published = await waitFor('the diagnostics of the new report', [vscode.languages.onDidChangeDiagnostics], () => {
           const d = nianbaoDiagnostics(document.uri);
