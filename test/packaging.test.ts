@@ -44,3 +44,10 @@ test('the .vsix contents list', { timeout: 120_000 }, () => {
   assert.deepEqual(files, expected);
   assert.ok(images.includes('docs/images/workbench.png'), 'the README screenshot ships');
 });
+
+test('a report opens on a calm page: Chinese punctuation is not flagged as ambiguous, long paragraphs wrap', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  assert.deepEqual(manifest.contributes.configurationDefaults, {
+    '[nianbao]': { 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.wordWrap': 'on' },
+  });
+});
