@@ -56,6 +56,14 @@ suite('folding, hover, code actions', () => {
     assert.match(en!.markdown, /Section 五/);
     assert.equal(getHover(analyze(text), text.indexOf('信息发布2108条')), undefined);
   });
+  test('hover on a broken total leads with what is wrong, in either language; one that holds shows its arithmetic', () => {
+    const text = readFixture('test/fixtures/corpus/011_hongze_2023_pdftext.txt');
+    const line = text.indexOf('10 1 0 0 0 0 0 0 0 0 5 0 0 0 0');
+    // The fifth number is 行政复议 总计 (0); the tenth, 未经复议直接起诉 总计 (0), holds.
+    assert.equal(getHover(analyze(text), line + 9)!.markdown.split('\n\n').at(-1), '✗ 总计 0 ≠ 11 (10 + 1 + 0 + 0)');
+    assert.equal(getHover(analyze(text, { lang: 'en' }), line + 9)!.markdown.split('\n\n').at(-1), '✗ total 0 ≠ 11 (10 + 1 + 0 + 0)');
+    assert.ok(getHover(analyze(text), line + 19)!.markdown.includes('✓ 总计 = 维持 + 纠正 + 其他 + 尚未审结：0 + 0 + 0 + 0 = 0；0 = 0'));
+  });
   test('hover on the title gives the format and the year', () => {
     const text = readFixture('examples/002_e60c3c3fc476d400.txt');
     const hover = getHover(analyze(text), text.indexOf('清镇市人民政府2020年'));
