@@ -28,6 +28,18 @@ suite('outline', () => {
     assert.equal(symbols[1].detail, '主动公开政府信息情况');
     assert.deepEqual(symbols[0].children.map((c) => c.name), ['(一)主动公开情况', '(二)依申请公开情况', '(四)信息公**台建设情况', '(五)监督保障情况']);
   });
+  test('a long subsection name is cut at a character, never inside a surrogate pair', () => {
+    // 39 characters, then 𠀀 (two UTF-16 units) across the 40-unit cut.
+    const long = `${'加强政务公开平台建设'.repeat(3)}推进政务公开标准化${'𠀀'}规范化建设`;
+    const text = CLEAN().replace('（四）政府信息公开平台建设情况。', `（四）${long}。`);
+    const section = getSymbols(analyze(text))[0].children[0];
+    const name = section.children[3].name;
+    assert.equal(name, `（四）${long.slice(0, 39)}`);
+    assert.ok(!/[\ud800-\udbff]$/.test(name));
+    // Without the pair at the cut, the cut stays at 40 units.
+    const plain = CLEAN().replace('（四）政府信息公开平台建设情况。', `（四）${long.replace('𠀀', '化化')}。`);
+    assert.equal(getSymbols(analyze(plain))[0].children[0].children[3].name.length, 43);
+  });
   test('every symbol contains its children and its selection', () => {
     const walk = (nodes: ReturnType<typeof getSymbols>) => {
       for (const n of nodes) {

@@ -13,6 +13,7 @@ import {
   linesIn,
   maskedMatch,
   parseChineseNumber,
+  sliceUnits,
   trimSpan,
   type Line,
   type Span,
@@ -249,7 +250,7 @@ function findSubsections(text: string, lines: Line[], body: Span): Subsection[] 
     if (!h) continue;
     // The title of a subsection is its first clause; the rest of the line is body text.
     const stop = /[。：:；;]/.exec(h.title.text);
-    const titleText = (stop ? h.title.text.slice(0, stop.index) : h.title.text).slice(0, 40);
+    const titleText = sliceUnits(stop ? h.title.text.slice(0, stop.index) : h.title.text, 40);
     const titleSpan = { start: h.title.span.start, end: h.title.span.start + titleText.length };
     heads.push({ ...h, span: { start: h.span.start, end: titleSpan.end }, title: { span: titleSpan, text: titleText } });
   }
