@@ -40,6 +40,37 @@ suite('outline', () => {
     const plain = CLEAN().replace('（四）政府信息公开平台建设情况。', `（四）${long.replace('𠀀', '化化')}。`);
     assert.equal(getSymbols(analyze(plain))[0].children[0].children[3].name.length, 43);
   });
+  test('table 2\'s rows are children of its table, not siblings: the outline can fold them away', () => {
+    const [root] = getSymbols(analyze(readFixture('examples/000_1d23ca6ff21b8a58.txt')));
+    const third = root.children[2];
+    assert.deepEqual(third.children.map((c) => [c.kind, c.name]), [['table', '表二']]);
+    const rows = third.children[0].children;
+    assert.equal(rows.length, 25);
+    assert.ok(rows.every((r) => r.kind === 'row' && r.children.length === 0));
+    assert.equal(rows[0].name, '一、本年新收政府信息公开申请数量');
+    // Nothing but the six sections at the level under the title.
+    assert.deepEqual(root.children.map((c) => c.kind), Array(6).fill('section'));
+  });
+  test('a report\'s own chapters (015: 二、工作机制保障 … inside 一、总体情况) are in the outline, subsections under their chapter', () => {
+    const [root] = getSymbols(analyze(readFixture('test/fixtures/corpus/015_shanghai_kewei_2024_pdfmd.txt')));
+    assert.deepEqual(root.children.map((c) => c.name), ['一、总体情况', '一、主动公开政府信息情况', '二、收到和处理政府信息公开申请情况', '三、政府信息公开行政复议、行政诉讼情况', '五、其他需要报告的事项']);
+    assert.deepEqual(root.children[0].children.map((c) => [c.kind, c.name]), [
+      ['chapter', '二、工作机制保障'],
+      ['chapter', '三、主动公开工作情况'],
+      ['chapter', '四、政府信息公开申请情况'],
+      ['chapter', '五、政府信息管理'],
+      ['chapter', '六、政府信息公开平台建设'],
+    ]);
+    // A subsection written under a chapter is that chapter's child; the chapter ends where the next begins.
+    const text = CLEAN().replace('（三）政府信息管理情况。', '二、我们的做法\n（三）政府信息管理情况。');
+    const first = getSymbols(analyze(text))[0].children[0];
+    assert.deepEqual(first.children.map((c) => [c.kind, c.name, c.children.map((s) => s.name)]), [
+      ['subsection', '（一）主动公开情况', []],
+      ['subsection', '（二）依申请公开情况', []],
+      ['chapter', '二、我们的做法', ['（三）政府信息管理情况', '（四）政府信息公开平台建设情况', '（五）监督保障情况']],
+    ]);
+    assert.ok(first.children[1].span.end <= first.children[2].span.start);
+  });
   test('every symbol contains its children and its selection', () => {
     const walk = (nodes: ReturnType<typeof getSymbols>) => {
       for (const n of nodes) {

@@ -43,6 +43,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 const SYMBOL_KIND: Record<SymbolNode['kind'], SymbolKind> = {
   report: SymbolKind.File,
   section: SymbolKind.Module,
+  chapter: SymbolKind.Module,
   subsection: SymbolKind.Namespace,
   table: SymbolKind.Struct,
   row: SymbolKind.Field,

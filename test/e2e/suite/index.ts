@@ -93,6 +93,8 @@ const tests: Test[] = [
       const editor = vscode.workspace.getConfiguration('editor', document);
       assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
       assert.equal(editor.get('wordWrap'), 'on');
+      // The outline opens collapsed (table 2's rows under their table), unfolding where the cursor is.
+      assert.equal(vscode.workspace.getConfiguration('outline', document).get('collapseItems'), 'alwaysCollapse');
     },
   },
 
