@@ -172,7 +172,7 @@ describe('language', () => {
       en.map((d) => [d.code, d.range]),
       zh.map((d) => [d.code, d.range]),
     );
-    assert.match(en[1].message, /^Section 二 .* is empty/);
+    assert.match(en[1].message, /^Section 2 .* is empty/);
     assert.match(zh[1].message, /没有内容/);
   });
 

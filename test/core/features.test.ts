@@ -96,7 +96,7 @@ suite('folding, hover, code actions', () => {
     assert.match(hover.markdown, /第五部分/);
     assert.match(hover.markdown, /官方表述：存在的主要问题及改进情况/);
     const en = getHover(analyze(text, { lang: 'en' }), at);
-    assert.match(en!.markdown, /Section 五/);
+    assert.match(en!.markdown, /^\*\*Section 5\*\* · /);
     assert.equal(getHover(analyze(text), text.indexOf('信息发布2108条')), undefined);
   });
   test('hover on a broken total leads with what is wrong, in either language; one that holds shows its arithmetic', () => {
@@ -124,8 +124,34 @@ suite('folding, hover, code actions', () => {
   test('messages in English', () => {
     const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
     const messages = analyze(text, { lang: 'en' }).findings.map((f) => f.message);
-    assert.equal(messages[0], 'The introduction says the report has 五 parts; the format prescribes 六');
+    assert.equal(messages[0], 'The introduction says the report has 5 parts; the format prescribes 6');
     assert.ok(messages.every((m) => !/[\u4e00-\u9fff]{4}/.test(m.replace(/"[^"]*"/g, ''))), messages.join('\n'));
+  });
+  test('English messages, fixes and related places have no Chinese outside quotes of the text, on every real report', () => {
+    const chinese = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+    // What the document says is quoted ("存在问题及改进情况"); a figure as written stands in parentheses (2832995元) or alone (10条).
+    const outside = (m: string) => m.replace(/"[^"]*"/g, '').replace(/\([^()\s]*\)/g, '').replace(/^\S+$/, '');
+    const found: string[] = [];
+    for (const dir of ['examples', 'test/fixtures/corpus', 'test/fixtures/corpus2']) {
+      for (const f of readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.txt'))) {
+        for (const finding of analyze(readFixture(`${dir}/${f}`), { lang: 'en' }).findings) {
+          const texts = [finding.message, ...finding.fixes.map((x) => x.title), ...finding.related.map((r) => r.message)];
+          found.push(...texts.filter((t) => chinese.test(outside(t))).map((t) => `${f} ${finding.code}: ${t}`));
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+    const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
+    assert.deepEqual(analyze(text, { lang: 'en' }).findings[0].fixes.map((x) => x.title), ['Change to 6']);
+  });
+  test('table 3 totals, row totals and table 1 columns are named in English', () => {
+    const review = analyze(readFixture('test/fixtures/corpus/011_hongze_2023_pdftext.txt'), { lang: 'en' }).findings.filter((f) => f.code === 'table.review-total');
+    assert.deepEqual(review.map((f) => f.message), [
+      'Administrative review: total 0 ≠ upheld + corrected + other + pending = 11 (10+1+0+0)',
+      'Litigation after review: total 0 ≠ upheld + corrected + other + pending = 5 (5+0+0+0)',
+    ]);
+    const blank = CLEAN().replace('行政规范性文件 | 2 | 0 | 15 |', '行政规范性文件 | 2 | 0 |  |');
+    assert.deepEqual(analyze(blank, { lang: 'en' }).findings.filter((f) => f.code === 'table.cell-empty').map((f) => f.message), ['Table 1: in force of the row "行政规范性文件" is blank']);
   });
   test('a check set to off does no work; another severity replaces the default', () => {
     const text = readFixture('examples/003_12d5eeac63ddaf69.txt');

@@ -21,7 +21,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisOptions } from '../../server/src/core';
+import { analyze, checkById, type AnalysisOptions } from '../../server/src/core';
 import { newReport } from '../../server/src/core/template';
 import { CAPABILITIES, ROOT, Session, withTimeout } from './session';
 
@@ -192,8 +192,11 @@ describe('code actions: fix all, source.fixAll, disable, documentation', () => {
       assert.equal(disable.length, 1, `disable action for ${diagnostic.code}`);
       assert.equal(disable[0].kind, 'quickfix');
       assert.ok(!disable[0].isPreferred);
-      assert.deepEqual(disable[0].command?.arguments, [diagnostic.code, uri004]);
-      assert.match(disable[0].title, new RegExp(`${String(diagnostic.code).replace('.', '\\.')}`));
+      // Named by its title, in the analysis language; the client's picker gets the title too.
+      const title = checkById(String(diagnostic.code))!.meta.title['zh-CN'];
+      assert.deepEqual(disable[0].command?.arguments, [diagnostic.code, uri004, title]);
+      assert.equal(disable[0].title, `关闭检查「${title}」…`);
+      assert.equal(actions.find((a) => a.command?.command === 'vscode.open' && a.diagnostics?.some((d) => d.code === diagnostic.code))?.title, `查看检查「${title}」的说明`);
       const docs = actions.filter((a) => a.command?.command === 'vscode.open' && a.diagnostics?.some((d) => d.code === diagnostic.code));
       assert.equal(docs.length, 1, `docs action for ${diagnostic.code}`);
       assert.deepEqual(docs[0].command?.arguments, [diagnostic.codeDescription?.href]);

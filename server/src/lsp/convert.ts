@@ -119,7 +119,7 @@ export const REVEAL_COMMAND = 'nianbao.reveal';
 /** The server's command that records a reviewer's decision, dismissed or confirmed (arguments: document URI, review entry). */
 export const DISMISS_COMMAND = 'nianbao.dismissFinding';
 
-/** The client's command that turns a check off (arguments: check id, document URI). */
+/** The client's command that turns a check off (arguments: check id, document URI, the check's title). */
 export const DISABLE_CHECK_COMMAND = 'nianbao.disableCheck';
 
 export function toCodeActions(document: TextDocument, entry: Analysed, params: CodeActionParams): CodeAction[] {
@@ -190,14 +190,17 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
       }
     }
     for (const code of checks) {
-      if (!checkById(code)) continue; // internal.error is not a check one can turn off
-      const title = localize(ACTIONS.disableCheck, lang, { id: code });
+      const check = checkById(code);
+      if (!check) continue; // internal.error is not a check one can turn off
+      const name = localize(check.meta.title, lang);
+      const title = localize(ACTIONS.disableCheck, lang, { title: name });
       const diagnostics = order.filter((index) => findings[index].code === code).map(diagnosticOf);
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: DISABLE_CHECK_COMMAND, arguments: [code, document.uri] } });
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: DISABLE_CHECK_COMMAND, arguments: [code, document.uri, name] } });
     }
     for (const code of checks) {
-      if (!checkById(code)) continue;
-      const title = localize(ACTIONS.showDocs, lang, { id: code });
+      const check = checkById(code);
+      if (!check) continue;
+      const title = localize(ACTIONS.showDocs, lang, { title: localize(check.meta.title, lang) });
       const diagnostics = order.filter((index) => findings[index].code === code).map(diagnosticOf);
       actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: 'vscode.open', arguments: [checkDocUri(code)] } });
     }
