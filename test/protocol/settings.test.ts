@@ -9,7 +9,14 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  CodeLensRefreshRequest,
+  CodeLensRequest,
   DidChangeConfigurationNotification,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  SymbolKind,
+  type CodeLens,
+  type DocumentSymbol,
   DidChangeTextDocumentNotification,
   DiagnosticSeverity,
   RegistrationRequest,
@@ -144,6 +151,55 @@ describe('settings from workspace/configuration', () => {
       registrations.map((r) => [r.method, r.registerOptions]),
       [['workspace/didChangeConfiguration', { section: 'nianbao' }]],
     );
+  });
+});
+
+describe('requests wait for the document\'s settings', () => {
+  const FAILING = fs.readFileSync(path.join(ROOT, 'test/fixtures/corpus/011_hongze_2023_pdftext.txt'), 'utf8');
+  const target = pathToFileURL(path.join(ROOT, 'test-output', 'settings-race-011.nianbao')).href;
+  let session: Session | undefined;
+  after(() => session?.dispose());
+
+  it('a slow workspace/configuration answer: the first Outline and lenses are in the chosen language; a change refreshes the lenses', async () => {
+    // The client answers after 300 ms; its language is Chinese, the server's default English.
+    let language = 'zh-CN';
+    const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    session = new Session(async () => (await delay(300), { language }));
+    const refreshed: number[] = [];
+    session.connection.onRequest(CodeLensRefreshRequest.type, () => void refreshed.push(Date.now()));
+    await session.initialize({
+      initializationOptions: { lang: 'en' },
+      capabilities: { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, configuration: true, codeLens: { refreshSupport: true } } },
+    });
+    await session.open(target, FAILING);
+    const ask = () =>
+      Promise.all([
+        session!.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: target } }) as Promise<DocumentSymbol[]>,
+        session!.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: target } }) as Promise<CodeLens[]>,
+        session!.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: target } }),
+      ]);
+    // Asked at once, before the settings have arrived.
+    const [symbols, lenses, folding] = await withTimeout(ask(), 'the first requests');
+    const tableNames = (nodes: DocumentSymbol[]): string[] => nodes.flatMap((n) => [...(n.kind === SymbolKind.Struct ? [n.name] : []), ...tableNames(n.children ?? [])]);
+    assert.deepEqual(tableNames(symbols), ['表一', '表二', '表三']);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['表一 · 表格预览', '勾稽关系 ✓', '2 处勾稽关系不成立']);
+    assert.ok(folding && folding.length > 0);
+    assert.equal(refreshed.length, 0);
+
+    // The language changes: the diagnostics are published again, then the client is asked to refresh its lenses.
+    language = 'en';
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const english = await session.diagnostics(target, (p) => p.diagnostics.some((d) => d.message === 'Administrative review: total 0 ≠ upheld + corrected + other + pending = 11 (10+1+0+0)'));
+    assert.equal(english.version, 1);
+    await withTimeout(
+      (async () => {
+        while (refreshed.length === 0) await delay(20);
+      })(),
+      'workspace/codeLens/refresh',
+    );
+    const [again, relenses] = await withTimeout(ask(), 'the requests after the change');
+    assert.deepEqual(tableNames(again), ['Table 1', 'Table 2', 'Table 3']);
+    assert.deepEqual(relenses.map((l) => l.command?.title), ['Table 1 · table preview', 'relations hold ✓', '2 relations fail']);
   });
 });
 
