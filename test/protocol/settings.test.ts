@@ -8,12 +8,14 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
+  CancellationTokenSource,
   CodeActionRequest,
   CodeLensRefreshRequest,
   CodeLensRequest,
   DidChangeConfigurationNotification,
   DocumentSymbolRequest,
   FoldingRangeRequest,
+  LSPErrorCodes,
   SymbolKind,
   type CodeLens,
   type DocumentSymbol,
@@ -200,6 +202,37 @@ describe('requests wait for the document\'s settings', () => {
     const [again, relenses] = await withTimeout(ask(), 'the requests after the change');
     assert.deepEqual(tableNames(again), ['Table 1', 'Table 2', 'Table 3']);
     assert.deepEqual(relenses.map((l) => l.command?.title), ['Table 1 · table preview', 'relations hold ✓', '2 relations fail']);
+  });
+});
+
+describe('cancelled requests', () => {
+  let session: Session | undefined;
+  after(() => session?.dispose());
+
+  it('code actions, symbols and folding cancelled while they wait for the settings are answered as cancelled, without analysing', async () => {
+    const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    session = new Session(async () => (await delay(300), {}));
+    await session.initialize();
+    const target = pathToFileURL(path.join(ROOT, 'test-output', 'cancel-003.nianbao')).href;
+    await session.open(target, text003);
+    const textDocument = { uri: target };
+    const range = { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } };
+    // All three sent and cancelled before the settings have arrived.
+    const waiting: Promise<void>[] = [];
+    for (const [method, params] of [
+      ['textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } }],
+      ['textDocument/documentSymbol', { textDocument }],
+      ['textDocument/foldingRange', { textDocument }],
+    ] as const) {
+      const source = new CancellationTokenSource();
+      const pending = session.connection.sendRequest(method, params, source.token);
+      source.cancel();
+      waiting.push(assert.rejects(pending, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled, method));
+    }
+    await Promise.all(waiting);
+    // The next request is answered.
+    const symbols = (await withTimeout(session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }), 'documentSymbol')) as DocumentSymbol[];
+    assert.ok(symbols.length > 0);
   });
 });
 

@@ -84,8 +84,35 @@ export function toDiagnostic(document: TextDocument, entry: Analysed, finding: F
   return diagnostic;
 }
 
-export function toDiagnostics(document: TextDocument, entry: Analysed, previous?: PreviousDocument): Diagnostic[] {
-  return entry.analysis.findings.map((finding, index) => toDiagnostic(document, entry, finding, index, previous));
+/** The most diagnostics one document gets: beyond them an editor slows down and a reader learns nothing more. */
+export const MAX_DIAGNOSTICS = 1000;
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The document's findings as diagnostics, at most `MAX_DIAGNOSTICS` of them —
+ * the most severe first, kept in the text's order — then one information
+ * diagnostic at the start that says how many more there are.
+ */
+export function toDiagnostics(document: TextDocument, entry: Analysed, previous?: PreviousDocument, max = MAX_DIAGNOSTICS): Diagnostic[] {
+  const findings = entry.analysis.findings;
+  let kept = findings.map((_, index) => index);
+  if (kept.length > max) {
+    kept = kept
+      .sort((a, b) => RANK[findings[a].severity] - RANK[findings[b].severity] || a - b)
+      .slice(0, max)
+      .sort((a, b) => a - b);
+  }
+  const diagnostics = kept.map((index) => toDiagnostic(document, entry, findings[index], index, previous));
+  if (findings.length > max) {
+    diagnostics.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: localize(ACTIONS.more, entry.analysis.lang, { count: findings.length - max, max }),
+    });
+  }
+  return diagnostics;
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {

@@ -16,4 +16,5 @@ export const ACTIONS = {
   confirm: { 'zh-CN': '确认此问题（记入 .nianbao-review.json）', en: 'Confirm this finding (recorded in .nianbao-review.json)' },
   confirmedTag: { 'zh-CN': '（已确认）', en: ' (confirmed)' },
   dismiss: { 'zh-CN': '不再提示此问题（记入 .nianbao-review.json）', en: 'Dismiss this finding (recorded in .nianbao-review.json)' },
+  more: { 'zh-CN': '另有 {count} 个问题未列出：每个文档最多列出 {max} 个', en: 'And {count} more findings, not listed: at most {max} are listed per document' },
 } satisfies Record<string, Localized>;
