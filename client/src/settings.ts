@@ -1,12 +1,34 @@
 // `nianbao.disableCheck`, the command behind the server's "disable this check"
 // quick fix: turns a check off in the workspace settings (the editor) or in
-// the folder's .nianbao.json (the command line). Strings go through
-// vscode.l10n: l10n/bundle.l10n*.json.
+// the folder's .nianbao.json (the command line). Its words follow
+// `nianbao.language` (as the server's quick fix that opens it does), not VS
+// Code's display language, and name the check by its title.
 
 import * as vscode from 'vscode';
+import { localize, type Localized } from '../../server/src/core/i18n';
+import { uiLang } from './commands';
 
 export const DISABLE_CHECK_COMMAND = 'nianbao.disableCheck';
 const CONFIG_FILE = '.nianbao.json';
+
+const WORDS = {
+  workspace: { 'zh-CN': '工作区设置', en: 'Workspace settings' },
+  workspaceDetail: { 'zh-CN': '在此工作区的 VS Code 中不再显示“{check}”。', en: 'Stop showing “{check}” in VS Code for this workspace.' },
+  user: { 'zh-CN': '用户设置', en: 'User settings' },
+  userDetail: { 'zh-CN': '在所有 VS Code 窗口中不再显示“{check}”。', en: 'Stop showing “{check}” in VS Code everywhere.' },
+  fileDetail: { 'zh-CN': '在此文件夹运行命令行（nianbao check）时不再报告“{check}”。', en: 'Stop reporting “{check}” on the command line (nianbao check) in this folder.' },
+  title: { 'zh-CN': '关闭检查“{check}”', en: 'Disable the check “{check}”' },
+  where: { 'zh-CN': '在哪里关闭“{check}”？', en: 'Where should “{check}” be turned off?' },
+  open: { 'zh-CN': '打开 {file}', en: 'Open {file}' },
+  done: { 'zh-CN': '已在 {file} 中关闭“{check}”。', en: '“{check}” is off in {file}.' },
+  failed: { 'zh-CN': '无法关闭“{check}”：{reason}', en: 'Could not disable “{check}”: {reason}' },
+  invalidJson: { 'zh-CN': '{file} 不是有效的 JSON，请先改正。', en: '{file} is not valid JSON; correct it first.' },
+  invalidForm: { 'zh-CN': '{file} 的结构不符合要求，请先改正。', en: '{file} does not have the expected form; correct it first.' },
+} satisfies Record<string, Localized>;
+
+function t(key: keyof typeof WORDS, args: Record<string, string> = {}): string {
+  return localize(WORDS[key], uiLang(), args);
+}
 
 interface Place extends vscode.QuickPickItem {
   target: vscode.ConfigurationTarget.Workspace | vscode.ConfigurationTarget.Global | 'file';
@@ -17,26 +39,31 @@ export function registerSettingsCommands(): vscode.Disposable[] {
   return [vscode.commands.registerCommand(DISABLE_CHECK_COMMAND, disableCheck)];
 }
 
-/** Arguments as the server sends them: the check id and the URI of the document it was reported in. */
-async function disableCheck(checkId?: unknown, documentUri?: unknown): Promise<void> {
+/**
+ * Arguments as the server sends them: the check id, the URI of the document it
+ * was reported in and the check's title in the analysis language (the id where
+ * none is given).
+ */
+async function disableCheck(checkId?: unknown, documentUri?: unknown, title?: unknown): Promise<void> {
   if (typeof checkId !== 'string' || checkId === '') return;
   const resource = typeof documentUri === 'string' ? vscode.Uri.parse(documentUri) : vscode.window.activeTextEditor?.document.uri;
   const folder = (resource && vscode.workspace.getWorkspaceFolder(resource)) ?? vscode.workspace.workspaceFolders?.[0];
+  const check = typeof title === 'string' && title !== '' ? title : checkId;
 
   const places: Place[] = [];
   if (vscode.workspace.workspaceFolders?.length) {
     places.push({
-      label: vscode.l10n.t('Workspace settings'),
+      label: t('workspace'),
       description: 'nianbao.severity',
-      detail: vscode.l10n.t('Stop showing {0} in VS Code for this workspace.', checkId),
+      detail: t('workspaceDetail', { check }),
       target: vscode.ConfigurationTarget.Workspace,
     });
   } else {
     // No workspace to write to: the user's settings are the only place VS Code has.
     places.push({
-      label: vscode.l10n.t('User settings'),
+      label: t('user'),
       description: 'nianbao.severity',
-      detail: vscode.l10n.t('Stop showing {0} in VS Code everywhere.', checkId),
+      detail: t('userDetail', { check }),
       target: vscode.ConfigurationTarget.Global,
     });
   }
@@ -44,23 +71,23 @@ async function disableCheck(checkId?: unknown, documentUri?: unknown): Promise<v
     places.push({
       label: CONFIG_FILE,
       description: folder.name,
-      detail: vscode.l10n.t('Stop reporting {0} on the command line (nianbao check) in this folder.', checkId),
+      detail: t('fileDetail', { check }),
       target: 'file',
       folder,
     });
   }
 
   const place = await vscode.window.showQuickPick(places, {
-    title: vscode.l10n.t('Disable check {0}', checkId),
-    placeHolder: vscode.l10n.t('Where should {0} be turned off?', checkId),
+    title: t('title', { check }),
+    placeHolder: t('where', { check }),
   });
   if (!place) return;
   try {
     if (place.target === 'file') {
       const file = await disableInFile(place.folder!, checkId);
-      const open = vscode.l10n.t('Open {0}', CONFIG_FILE);
+      const open = t('open', { file: CONFIG_FILE });
       // Not awaited: the command is done once the file is written, whether or not the message is answered.
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is off in {1}.', checkId, vscode.workspace.asRelativePath(file)), open).then(async (choice) => {
+      void vscode.window.showInformationMessage(t('done', { check, file: vscode.workspace.asRelativePath(file) }), open).then(async (choice) => {
         if (choice === open) await vscode.window.showTextDocument(file);
       });
     } else {
@@ -68,7 +95,7 @@ async function disableCheck(checkId?: unknown, documentUri?: unknown): Promise<v
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not disable {0}: {1}', checkId, reason));
+    void vscode.window.showErrorMessage(t('failed', { check, reason }));
   }
 }
 
@@ -97,10 +124,10 @@ async function disableInFile(folder: vscode.WorkspaceFolder, checkId: string): P
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new Error(vscode.l10n.t('{0} is not valid JSON; correct it first.', CONFIG_FILE));
+      throw new Error(t('invalidJson', { file: CONFIG_FILE }));
     }
     if (!isObject(parsed) || (parsed.severity !== undefined && !isObject(parsed.severity))) {
-      throw new Error(vscode.l10n.t('{0} does not have the expected form; correct it first.', CONFIG_FILE));
+      throw new Error(t('invalidForm', { file: CONFIG_FILE }));
     }
     config = parsed;
   }

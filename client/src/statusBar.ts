@@ -84,6 +84,12 @@ export function registerStatusBar(client: () => LanguageClient | undefined): vsc
       known = undefined;
       void update();
     }),
+    // New settings: its words follow nianbao.language, its format nianbao.format (asked again; the server waits for them).
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('nianbao')) return;
+      known = undefined;
+      void update();
+    }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       if (known?.uri === document.uri.toString()) known = undefined;
     }),

@@ -4,13 +4,17 @@
 
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   WorkDoneProgress,
+  type CancellationToken,
   type InitializeParams,
   type InitializeResult,
   type WorkDoneProgressBegin,
@@ -46,6 +50,8 @@ let lang: Lang = 'zh-CN';
 let settings = new DocumentSettings(undefined, () => lang);
 let registerForChanges = false;
 let watchFiles = false;
+/** Whether the client re-asks for code lenses when told to (workspace/codeLens/refresh). */
+let refreshCodeLenses = false;
 let roots: string[] = [];
 const reviews = new ReviewStore(
   () => roots,
@@ -98,6 +104,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   );
   registerForChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   watchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  refreshCodeLenses = workspace?.codeLens?.refreshSupport === true;
   roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri));
@@ -133,11 +140,47 @@ function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (par
   };
 }
 
-/** The open document a request names, with its (cached) analysis. */
-function lookup(params: { textDocument?: { uri?: unknown } } | null | undefined): { document: TextDocument; entry: Analysed } | undefined {
+/** The same for handlers that wait: a rejection is logged and answered with the fallback; a cancellation is answered as one. */
+function guardAsync<P, R>(name: string, fallback: R, handler: (params: P, token?: CancellationToken) => Promise<R>): (params: P, token?: CancellationToken) => Promise<R> {
+  return async (params, token) => {
+    try {
+      return await handler(params, token);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`${name}: ${errorText(error)}`);
+      return fallback;
+    }
+  };
+}
+
+type Found = { document: TextDocument; entry: Analysed };
+
+function cancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+}
+
+/**
+ * The open document a request names, with its analysis under the document's
+ * own settings: a request that arrives before they have (the Outline and the
+ * lenses of the first report opened) waits for them, instead of answering in
+ * the default language and format. Undefined when the document is gone; a
+ * request cancelled meanwhile is answered as cancelled, before any analysis.
+ */
+async function lookup(params: { textDocument?: { uri?: unknown } } | null | undefined, token?: CancellationToken): Promise<Found | undefined> {
   const uri = params?.textDocument?.uri;
-  const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+  if (typeof uri !== 'string' || !documents.get(uri)) return undefined;
+  await settings.load(uri);
+  cancelled(token);
+  const document = documents.get(uri);
   return document ? { document, entry: cache.get(document) } : undefined;
+}
+
+/** A request about one open document, answered from its analysis; `fallback` when there is none. */
+function onDocument<P extends { textDocument?: { uri?: unknown } } | null | undefined, R>(name: string, fallback: R, answer: (found: Found, params: P) => R): (params: P, token?: CancellationToken) => Promise<R> {
+  return guardAsync(name, fallback, async (params: P, token?: CancellationToken) => {
+    const found = await lookup(params, token);
+    return found ? answer(found, params) : fallback;
+  });
 }
 
 /** Publishes the diagnostics of the document's current version and settings, unless already published. */
@@ -199,11 +242,14 @@ connection.onInitialized(() => {
   });
 });
 
-// New settings: every open document is checked again with them (and republished if they changed its diagnostics).
+// New settings: every open document is checked again with them (and republished if they changed its diagnostics);
+// then the client is asked for its code lenses again, which name the tables in the analysis language.
 connection.onDidChangeConfiguration(
   guard('didChangeConfiguration', undefined, (params) => {
     settings.changed(params?.settings);
-    for (const document of documents.all()) void publish(document.uri);
+    void Promise.all(documents.all().map((document) => publish(document.uri))).then(() => {
+      if (refreshCodeLenses) return connection.sendRequest(CodeLensRefreshRequest.type);
+    }).catch((error: unknown) => connection.console.error(`codeLens/refresh: ${errorText(error)}`));
   }),
 );
 
@@ -225,64 +271,32 @@ connection.onExecuteCommand(
   }),
 );
 
-connection.onCodeAction(
-  guard('codeAction', [], (params) => {
-    const found = lookup(params);
-    return found ? toCodeActions(found.document, found.entry, params) : [];
-  }),
-);
+// Every request about a document waits for its settings (see lookup) and gives up once cancelled.
+connection.onCodeAction(onDocument('codeAction', [], (found, params) => toCodeActions(found.document, found.entry, params)));
 
-connection.onDocumentSymbol(
-  guard('documentSymbol', [], (params) => {
-    const found = lookup(params);
-    return found ? toDocumentSymbols(found.document, found.entry) : [];
-  }),
-);
+connection.onDocumentSymbol(onDocument('documentSymbol', [], (found) => toDocumentSymbols(found.document, found.entry)));
 
-connection.onFoldingRanges(
-  guard('foldingRange', [], (params) => {
-    const found = lookup(params);
-    return found ? toFoldingRanges(found.document, found.entry) : [];
-  }),
-);
+connection.onFoldingRanges(onDocument('foldingRange', [], (found) => toFoldingRanges(found.document, found.entry)));
 
-connection.onHover(
-  guard('hover', null, (params) => {
-    const found = lookup(params);
-    return found && params.position ? toHover(found.document, found.entry, params.position) : null;
-  }),
-);
+connection.onHover(onDocument('hover', null, (found, params) => (params.position ? toHover(found.document, found.entry, params.position) : null)));
 
 // A figure in the prose and the table cells it speaks about.
 connection.onDefinition(
-  guard('definition', [], (params) => {
-    const found = lookup(params);
-    return found && params.position ? toLocations(found.document, getDefinition(found.entry.analysis, found.document.offsetAt(params.position))) : [];
-  }),
+  onDocument('definition', [], (found, params) =>
+    params.position ? toLocations(found.document, getDefinition(found.entry.analysis, found.document.offsetAt(params.position))) : [],
+  ),
 );
 
 connection.onReferences(
-  guard('references', [], (params) => {
-    const found = lookup(params);
-    return found && params.position ? toLocations(found.document, getReferences(found.entry.analysis, found.document.offsetAt(params.position))) : [];
-  }),
+  onDocument('references', [], (found, params) =>
+    params.position ? toLocations(found.document, getReferences(found.entry.analysis, found.document.offsetAt(params.position))) : [],
+  ),
 );
 
 // The tables for the client's preview, and a lens above each table with its relations.
-connection.onCodeLens(
-  guard('codeLens', [], (params) => {
-    const found = lookup(params);
-    return found ? toCodeLenses(found.document, found.entry) : [];
-  }),
-);
+connection.onCodeLens(onDocument('codeLens', [], (found) => toCodeLenses(found.document, found.entry)));
 
-connection.onRequest(
-  TABLES_METHOD,
-  guard<TablesParams, TablesResult | null>('tables', null, (params) => {
-    const found = lookup(params);
-    return found ? toTablesResult(found.document, found.entry) : null;
-  }),
-);
+connection.onRequest(TABLES_METHOD, onDocument<TablesParams, TablesResult | null>('tables', null, (found) => toTablesResult(found.document, found.entry)));
 
 // The text of a PDF, Word document or saved page for the client's read-only view of it.
 connection.onRequest(READ_FILE_METHOD, async (params: ReadFileParams): Promise<ReadFileResult> => {

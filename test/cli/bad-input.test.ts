@@ -164,7 +164,7 @@ describe('an empty file', () => {
     assert.deepEqual(files[0].diagnostics.map((d) => d.range), Array(6).fill(origin));
     assert.deepEqual(
       files[0].diagnostics.map((d) => d.message.match(/^Section (\S)/)?.[1]),
-      ['一', '二', '三', '四', '五', '六'],
+      ['1', '2', '3', '4', '5', '6'],
     );
 
     // The text format says the same, at 1:1.

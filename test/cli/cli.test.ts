@@ -172,7 +172,7 @@ describe('language', () => {
       en.map((d) => [d.code, d.range]),
       zh.map((d) => [d.code, d.range]),
     );
-    assert.match(en[1].message, /^Section 二 .* is empty/);
+    assert.match(en[1].message, /^Section 2 .* is empty/);
     assert.match(zh[1].message, /没有内容/);
   });
 
@@ -566,7 +566,7 @@ describe('configuration file', () => {
     fs.writeFileSync(path.join(dir, 'strict.json'), JSON.stringify({ severity: { 'section.count-claim': 'off' }, language: 'en' }));
     const { files } = json(['--config', 'strict.json', 'report.txt'], { cwd: dir });
     assert.deepEqual(codes(files), ['section.empty error', 'section.empty error', 'section.empty error', 'section.heading-variant hint']);
-    assert.match(files[0].diagnostics[0].message, /^Section 二 .* is empty/, 'the language of the file');
+    assert.match(files[0].diagnostics[0].message, /^Section 2 .* is empty/, 'the language of the file');
     const zh = json(['--config=strict.json', '--lang', 'zh-CN', 'report.txt'], { cwd: dir }).files;
     assert.match(zh[0].diagnostics[0].message, /没有内容/);
     // The file's language beats the environment's.

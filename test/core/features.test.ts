@@ -28,6 +28,49 @@ suite('outline', () => {
     assert.equal(symbols[1].detail, '主动公开政府信息情况');
     assert.deepEqual(symbols[0].children.map((c) => c.name), ['(一)主动公开情况', '(二)依申请公开情况', '(四)信息公**台建设情况', '(五)监督保障情况']);
   });
+  test('a long subsection name is cut at a character, never inside a surrogate pair', () => {
+    // 39 characters, then 𠀀 (two UTF-16 units) across the 40-unit cut.
+    const long = `${'加强政务公开平台建设'.repeat(3)}推进政务公开标准化${'𠀀'}规范化建设`;
+    const text = CLEAN().replace('（四）政府信息公开平台建设情况。', `（四）${long}。`);
+    const section = getSymbols(analyze(text))[0].children[0];
+    const name = section.children[3].name;
+    assert.equal(name, `（四）${long.slice(0, 39)}`);
+    assert.ok(!/[\ud800-\udbff]$/.test(name));
+    // Without the pair at the cut, the cut stays at 40 units.
+    const plain = CLEAN().replace('（四）政府信息公开平台建设情况。', `（四）${long.replace('𠀀', '化化')}。`);
+    assert.equal(getSymbols(analyze(plain))[0].children[0].children[3].name.length, 43);
+  });
+  test('table 2\'s rows are children of its table, not siblings: the outline can fold them away', () => {
+    const [root] = getSymbols(analyze(readFixture('examples/000_1d23ca6ff21b8a58.txt')));
+    const third = root.children[2];
+    assert.deepEqual(third.children.map((c) => [c.kind, c.name]), [['table', '表二']]);
+    const rows = third.children[0].children;
+    assert.equal(rows.length, 25);
+    assert.ok(rows.every((r) => r.kind === 'row' && r.children.length === 0));
+    assert.equal(rows[0].name, '一、本年新收政府信息公开申请数量');
+    // Nothing but the six sections at the level under the title.
+    assert.deepEqual(root.children.map((c) => c.kind), Array(6).fill('section'));
+  });
+  test('a report\'s own chapters (015: 二、工作机制保障 … inside 一、总体情况) are in the outline, subsections under their chapter', () => {
+    const [root] = getSymbols(analyze(readFixture('test/fixtures/corpus/015_shanghai_kewei_2024_pdfmd.txt')));
+    assert.deepEqual(root.children.map((c) => c.name), ['一、总体情况', '一、主动公开政府信息情况', '二、收到和处理政府信息公开申请情况', '三、政府信息公开行政复议、行政诉讼情况', '五、其他需要报告的事项']);
+    assert.deepEqual(root.children[0].children.map((c) => [c.kind, c.name]), [
+      ['chapter', '二、工作机制保障'],
+      ['chapter', '三、主动公开工作情况'],
+      ['chapter', '四、政府信息公开申请情况'],
+      ['chapter', '五、政府信息管理'],
+      ['chapter', '六、政府信息公开平台建设'],
+    ]);
+    // A subsection written under a chapter is that chapter's child; the chapter ends where the next begins.
+    const text = CLEAN().replace('（三）政府信息管理情况。', '二、我们的做法\n（三）政府信息管理情况。');
+    const first = getSymbols(analyze(text))[0].children[0];
+    assert.deepEqual(first.children.map((c) => [c.kind, c.name, c.children.map((s) => s.name)]), [
+      ['subsection', '（一）主动公开情况', []],
+      ['subsection', '（二）依申请公开情况', []],
+      ['chapter', '二、我们的做法', ['（三）政府信息管理情况', '（四）政府信息公开平台建设情况', '（五）监督保障情况']],
+    ]);
+    assert.ok(first.children[1].span.end <= first.children[2].span.start);
+  });
   test('every symbol contains its children and its selection', () => {
     const walk = (nodes: ReturnType<typeof getSymbols>) => {
       for (const n of nodes) {
@@ -53,8 +96,16 @@ suite('folding, hover, code actions', () => {
     assert.match(hover.markdown, /第五部分/);
     assert.match(hover.markdown, /官方表述：存在的主要问题及改进情况/);
     const en = getHover(analyze(text, { lang: 'en' }), at);
-    assert.match(en!.markdown, /Section 五/);
+    assert.match(en!.markdown, /^\*\*Section 5\*\* · /);
     assert.equal(getHover(analyze(text), text.indexOf('信息发布2108条')), undefined);
+  });
+  test('hover on a broken total leads with what is wrong, in either language; one that holds shows its arithmetic', () => {
+    const text = readFixture('test/fixtures/corpus/011_hongze_2023_pdftext.txt');
+    const line = text.indexOf('10 1 0 0 0 0 0 0 0 0 5 0 0 0 0');
+    // The fifth number is 行政复议 总计 (0); the tenth, 未经复议直接起诉 总计 (0), holds.
+    assert.equal(getHover(analyze(text), line + 9)!.markdown.split('\n\n').at(-1), '✗ 总计 0 ≠ 11 (10 + 1 + 0 + 0)');
+    assert.equal(getHover(analyze(text, { lang: 'en' }), line + 9)!.markdown.split('\n\n').at(-1), '✗ total 0 ≠ 11 (10 + 1 + 0 + 0)');
+    assert.ok(getHover(analyze(text), line + 19)!.markdown.includes('✓ 总计 = 维持 + 纠正 + 其他 + 尚未审结：0 + 0 + 0 + 0 = 0；0 = 0'));
   });
   test('hover on the title gives the format and the year', () => {
     const text = readFixture('examples/002_e60c3c3fc476d400.txt');
@@ -73,8 +124,34 @@ suite('folding, hover, code actions', () => {
   test('messages in English', () => {
     const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
     const messages = analyze(text, { lang: 'en' }).findings.map((f) => f.message);
-    assert.equal(messages[0], 'The introduction says the report has 五 parts; the format prescribes 六');
+    assert.equal(messages[0], 'The introduction says the report has 5 parts; the format prescribes 6');
     assert.ok(messages.every((m) => !/[\u4e00-\u9fff]{4}/.test(m.replace(/"[^"]*"/g, ''))), messages.join('\n'));
+  });
+  test('English messages, fixes and related places have no Chinese outside quotes of the text, on every real report', () => {
+    const chinese = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+    // What the document says is quoted ("存在问题及改进情况"); a figure as written stands in parentheses (2832995元) or alone (10条).
+    const outside = (m: string) => m.replace(/"[^"]*"/g, '').replace(/\([^()\s]*\)/g, '').replace(/^\S+$/, '');
+    const found: string[] = [];
+    for (const dir of ['examples', 'test/fixtures/corpus', 'test/fixtures/corpus2']) {
+      for (const f of readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.txt'))) {
+        for (const finding of analyze(readFixture(`${dir}/${f}`), { lang: 'en' }).findings) {
+          const texts = [finding.message, ...finding.fixes.map((x) => x.title), ...finding.related.map((r) => r.message)];
+          found.push(...texts.filter((t) => chinese.test(outside(t))).map((t) => `${f} ${finding.code}: ${t}`));
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+    const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
+    assert.deepEqual(analyze(text, { lang: 'en' }).findings[0].fixes.map((x) => x.title), ['Change to 6']);
+  });
+  test('table 3 totals, row totals and table 1 columns are named in English', () => {
+    const review = analyze(readFixture('test/fixtures/corpus/011_hongze_2023_pdftext.txt'), { lang: 'en' }).findings.filter((f) => f.code === 'table.review-total');
+    assert.deepEqual(review.map((f) => f.message), [
+      'Administrative review: total 0 ≠ upheld + corrected + other + pending = 11 (10+1+0+0)',
+      'Litigation after review: total 0 ≠ upheld + corrected + other + pending = 5 (5+0+0+0)',
+    ]);
+    const blank = CLEAN().replace('行政规范性文件 | 2 | 0 | 15 |', '行政规范性文件 | 2 | 0 |  |');
+    assert.deepEqual(analyze(blank, { lang: 'en' }).findings.filter((f) => f.code === 'table.cell-empty').map((f) => f.message), ['Table 1: in force of the row "行政规范性文件" is blank']);
   });
   test('a check set to off does no work; another severity replaces the default', () => {
     const text = readFixture('examples/003_12d5eeac63ddaf69.txt');

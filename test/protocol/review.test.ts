@@ -44,8 +44,8 @@ describe('review decisions in the editor', () => {
         ['转到表格：表三「行政复议·总计」: 1', 'nianbao.reveal'],
         ['不再提示：此数字说的是全区，不是本机关', 'nianbao.dismissFinding'],
         ['确认此问题（记入 .nianbao-review.json）', 'nianbao.dismissFinding'],
-        ['关闭检查 narrative.mismatch…', 'nianbao.disableCheck'],
-        ['查看检查 narrative.mismatch 的说明', 'vscode.open'],
+        ['关闭检查「正文数字与表格不符」…', 'nianbao.disableCheck'],
+        ['查看检查「正文数字与表格不符」的说明', 'vscode.open'],
       ],
     );
     const reveal = mine[0].command!.arguments!;

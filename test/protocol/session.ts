@@ -63,7 +63,7 @@ export class Session {
 
   /**
    * With `configuration`, the session answers workspace/configuration with it
-   * (called for each item) and says so in its capabilities.
+   * (called for each item; a promise is awaited, as a slow client would be) and says so in its capabilities.
    */
   constructor(private readonly configuration?: (item: ConfigurationItem) => unknown) {
     assert.ok(fs.existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
@@ -79,7 +79,7 @@ export class Session {
     if (configuration) {
       this.connection.onRequest(ConfigurationRequest.type, (params) => {
         this.configurationRequests.push(...params.items);
-        return params.items.map((item) => configuration(item));
+        return Promise.all(params.items.map((item) => configuration(item)));
       });
     }
     this.connection.listen();

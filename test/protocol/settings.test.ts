@@ -8,8 +8,17 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
+  CancellationTokenSource,
   CodeActionRequest,
+  CodeLensRefreshRequest,
+  CodeLensRequest,
   DidChangeConfigurationNotification,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  LSPErrorCodes,
+  SymbolKind,
+  type CodeLens,
+  type DocumentSymbol,
   DidChangeTextDocumentNotification,
   DiagnosticSeverity,
   RegistrationRequest,
@@ -21,7 +30,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisOptions } from '../../server/src/core';
+import { analyze, checkById, type AnalysisOptions } from '../../server/src/core';
 import { newReport } from '../../server/src/core/template';
 import { CAPABILITIES, ROOT, Session, withTimeout } from './session';
 
@@ -147,6 +156,86 @@ describe('settings from workspace/configuration', () => {
   });
 });
 
+describe('requests wait for the document\'s settings', () => {
+  const FAILING = fs.readFileSync(path.join(ROOT, 'test/fixtures/corpus/011_hongze_2023_pdftext.txt'), 'utf8');
+  const target = pathToFileURL(path.join(ROOT, 'test-output', 'settings-race-011.nianbao')).href;
+  let session: Session | undefined;
+  after(() => session?.dispose());
+
+  it('a slow workspace/configuration answer: the first Outline and lenses are in the chosen language; a change refreshes the lenses', async () => {
+    // The client answers after 300 ms; its language is Chinese, the server's default English.
+    let language = 'zh-CN';
+    const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    session = new Session(async () => (await delay(300), { language }));
+    const refreshed: number[] = [];
+    session.connection.onRequest(CodeLensRefreshRequest.type, () => void refreshed.push(Date.now()));
+    await session.initialize({
+      initializationOptions: { lang: 'en' },
+      capabilities: { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, configuration: true, codeLens: { refreshSupport: true } } },
+    });
+    await session.open(target, FAILING);
+    const ask = () =>
+      Promise.all([
+        session!.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: target } }) as Promise<DocumentSymbol[]>,
+        session!.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: target } }) as Promise<CodeLens[]>,
+        session!.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: target } }),
+      ]);
+    // Asked at once, before the settings have arrived.
+    const [symbols, lenses, folding] = await withTimeout(ask(), 'the first requests');
+    const tableNames = (nodes: DocumentSymbol[]): string[] => nodes.flatMap((n) => [...(n.kind === SymbolKind.Struct ? [n.name] : []), ...tableNames(n.children ?? [])]);
+    assert.deepEqual(tableNames(symbols), ['表一', '表二', '表三']);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['表一 · 表格预览', '勾稽关系 ✓', '2 处勾稽关系不成立']);
+    assert.ok(folding && folding.length > 0);
+    assert.equal(refreshed.length, 0);
+
+    // The language changes: the diagnostics are published again, then the client is asked to refresh its lenses.
+    language = 'en';
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const english = await session.diagnostics(target, (p) => p.diagnostics.some((d) => d.message === 'Administrative review: total 0 ≠ upheld + corrected + other + pending = 11 (10+1+0+0)'));
+    assert.equal(english.version, 1);
+    await withTimeout(
+      (async () => {
+        while (refreshed.length === 0) await delay(20);
+      })(),
+      'workspace/codeLens/refresh',
+    );
+    const [again, relenses] = await withTimeout(ask(), 'the requests after the change');
+    assert.deepEqual(tableNames(again), ['Table 1', 'Table 2', 'Table 3']);
+    assert.deepEqual(relenses.map((l) => l.command?.title), ['Table 1 · table preview', 'relations hold ✓', '2 relations fail']);
+  });
+});
+
+describe('cancelled requests', () => {
+  let session: Session | undefined;
+  after(() => session?.dispose());
+
+  it('code actions, symbols and folding cancelled while they wait for the settings are answered as cancelled, without analysing', async () => {
+    const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    session = new Session(async () => (await delay(300), {}));
+    await session.initialize();
+    const target = pathToFileURL(path.join(ROOT, 'test-output', 'cancel-003.nianbao')).href;
+    await session.open(target, text003);
+    const textDocument = { uri: target };
+    const range = { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } };
+    // All three sent and cancelled before the settings have arrived.
+    const waiting: Promise<void>[] = [];
+    for (const [method, params] of [
+      ['textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } }],
+      ['textDocument/documentSymbol', { textDocument }],
+      ['textDocument/foldingRange', { textDocument }],
+    ] as const) {
+      const source = new CancellationTokenSource();
+      const pending = session.connection.sendRequest(method, params, source.token);
+      source.cancel();
+      waiting.push(assert.rejects(pending, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled, method));
+    }
+    await Promise.all(waiting);
+    // The next request is answered.
+    const symbols = (await withTimeout(session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }), 'documentSymbol')) as DocumentSymbol[];
+    assert.ok(symbols.length > 0);
+  });
+});
+
 describe('settings pushed to a client without workspace/configuration', () => {
   let session: Session;
   before(() => {
@@ -192,8 +281,11 @@ describe('code actions: fix all, source.fixAll, disable, documentation', () => {
       assert.equal(disable.length, 1, `disable action for ${diagnostic.code}`);
       assert.equal(disable[0].kind, 'quickfix');
       assert.ok(!disable[0].isPreferred);
-      assert.deepEqual(disable[0].command?.arguments, [diagnostic.code, uri004]);
-      assert.match(disable[0].title, new RegExp(`${String(diagnostic.code).replace('.', '\\.')}`));
+      // Named by its title, in the analysis language; the client's picker gets the title too.
+      const title = checkById(String(diagnostic.code))!.meta.title['zh-CN'];
+      assert.deepEqual(disable[0].command?.arguments, [diagnostic.code, uri004, title]);
+      assert.equal(disable[0].title, `关闭检查「${title}」…`);
+      assert.equal(actions.find((a) => a.command?.command === 'vscode.open' && a.diagnostics?.some((d) => d.code === diagnostic.code))?.title, `查看检查「${title}」的说明`);
       const docs = actions.filter((a) => a.command?.command === 'vscode.open' && a.diagnostics?.some((d) => d.code === diagnostic.code));
       assert.equal(docs.length, 1, `docs action for ${diagnostic.code}`);
       assert.deepEqual(docs[0].command?.arguments, [diagnostic.codeDescription?.href]);

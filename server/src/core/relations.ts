@@ -258,15 +258,40 @@ export function withCell<T>(ref: CellRef, value: number, fn: () => T): T {
 
 const RELATION_NAMES: Record<RelationKind, Localized> = {
   'row-total': { 'zh-CN': '行总计 = 各申请人之和', en: 'row total = sum of applicants' },
-  'results-total': { 'zh-CN': '（七）总计 = 办理结果之和', en: '（七）总计 = sum of results' },
-  balance: { 'zh-CN': '勾稽关系：一 + 二 = （七）总计 + 四', en: 'balance: 一 + 二 = （七）总计 + 四' },
+  'results-total': { 'zh-CN': '（七）总计 = 办理结果之和', en: 'results total = sum of results' },
+  balance: { 'zh-CN': '勾稽关系：一 + 二 = （七）总计 + 四', en: 'balance: new + carried over = results total + carried forward' },
   'review-total': { 'zh-CN': '总计 = 维持 + 纠正 + 其他 + 尚未审结', en: 'total = upheld + corrected + other + pending' },
 };
 
-/** A relation with its values, for hover and the table preview: `✓ 行总计 = 各申请人之和：4 + 1 + … = 5；5 = 5`. */
+/** The names of a relation's two sides where it fails: the side with its total cell, and the other where it needs one. */
+const SIDE_NAMES: Record<RelationKind, { total: Localized; parts?: Localized }> = {
+  'row-total': { total: { 'zh-CN': '总计', en: 'total' } },
+  'results-total': { total: { 'zh-CN': '（七）总计', en: 'results total' } },
+  balance: { total: { 'zh-CN': '（七）总计 + 四', en: 'results total + carried forward' }, parts: { 'zh-CN': '一 + 二', en: 'new + carried over' } },
+  'review-total': { total: { 'zh-CN': '总计', en: 'total' } },
+};
+
+/**
+ * A relation with its values, for hover and the table preview. One that holds
+ * shows its arithmetic (`✓ 行总计 = 各申请人之和：4 + 1 + … = 5；5 = 5`); one
+ * that fails leads with what is wrong: the total, what it should be and the
+ * parts that make it (`✗ 总计 0 ≠ 11 (10 + 1 + 0 + 0)`).
+ */
 export function relationText(e: Evaluated, lang: Lang): string {
-  const side = (cells: CellRef[], total: number) => `${cells.map((c) => c.row.cells[c.column].value ?? 0).join(' + ')} = ${total}`;
-  return `${e.holds ? '✓' : '✗'} ${localize(RELATION_NAMES[e.relation.kind], lang)}：${side(e.relation.left, e.leftSum)}；${side(e.relation.right, e.rightSum)}`;
+  const values = (cells: CellRef[]) => cells.map((c) => c.row.cells[c.column].value ?? 0);
+  const { relation } = e;
+  if (e.holds) {
+    const side = (cells: CellRef[], total: number) => `${values(cells).join(' + ')} = ${total}`;
+    return `✓ ${localize(RELATION_NAMES[relation.kind], lang)}：${side(relation.left, e.leftSum)}；${side(relation.right, e.rightSum)}`;
+  }
+  const totalOnLeft = relation.left.includes(relation.total);
+  const [totalCells, totalSum, partCells, partSum] = totalOnLeft
+    ? [relation.left, e.leftSum, relation.right, e.rightSum]
+    : [relation.right, e.rightSum, relation.left, e.leftSum];
+  const side = (cells: CellRef[], sum: number) => (cells.length === 1 ? `${sum}` : `${sum} (${values(cells).join(' + ')})`);
+  const names = SIDE_NAMES[relation.kind];
+  const partsName = names.parts ? `${localize(names.parts, lang)} ` : '';
+  return `✗ ${localize(names.total, lang)} ${side(totalCells, totalSum)} ≠ ${partsName}${side(partCells, partSum)}`;
 }
 
 const cache = new WeakMap<Report, Relations>();

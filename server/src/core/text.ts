@@ -92,6 +92,13 @@ export class LineIndex {
 }
 
 const WHITESPACE = /[\s\u00a0\u3000\ufeff]/;
+/** `s` cut to at most `max` UTF-16 units without splitting a surrogate pair (a CJK extension character stays whole or goes). */
+export function sliceUnits(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const last = s.charCodeAt(max - 1);
+  return s.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
 export function isBlank(s: string): boolean {
   for (const ch of s) if (!WHITESPACE.test(ch)) return false;
   return true;

@@ -43,6 +43,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 const SYMBOL_KIND: Record<SymbolNode['kind'], SymbolKind> = {
   report: SymbolKind.File,
   section: SymbolKind.Module,
+  chapter: SymbolKind.Module,
   subsection: SymbolKind.Namespace,
   table: SymbolKind.Struct,
   row: SymbolKind.Field,
@@ -83,8 +84,35 @@ export function toDiagnostic(document: TextDocument, entry: Analysed, finding: F
   return diagnostic;
 }
 
-export function toDiagnostics(document: TextDocument, entry: Analysed, previous?: PreviousDocument): Diagnostic[] {
-  return entry.analysis.findings.map((finding, index) => toDiagnostic(document, entry, finding, index, previous));
+/** The most diagnostics one document gets: beyond them an editor slows down and a reader learns nothing more. */
+export const MAX_DIAGNOSTICS = 1000;
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The document's findings as diagnostics, at most `MAX_DIAGNOSTICS` of them —
+ * the most severe first, kept in the text's order — then one information
+ * diagnostic at the start that says how many more there are.
+ */
+export function toDiagnostics(document: TextDocument, entry: Analysed, previous?: PreviousDocument, max = MAX_DIAGNOSTICS): Diagnostic[] {
+  const findings = entry.analysis.findings;
+  let kept = findings.map((_, index) => index);
+  if (kept.length > max) {
+    kept = kept
+      .sort((a, b) => RANK[findings[a].severity] - RANK[findings[b].severity] || a - b)
+      .slice(0, max)
+      .sort((a, b) => a - b);
+  }
+  const diagnostics = kept.map((index) => toDiagnostic(document, entry, findings[index], index, previous));
+  if (findings.length > max) {
+    diagnostics.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: localize(ACTIONS.more, entry.analysis.lang, { count: findings.length - max, max }),
+    });
+  }
+  return diagnostics;
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -118,7 +146,7 @@ export const REVEAL_COMMAND = 'nianbao.reveal';
 /** The server's command that records a reviewer's decision, dismissed or confirmed (arguments: document URI, review entry). */
 export const DISMISS_COMMAND = 'nianbao.dismissFinding';
 
-/** The client's command that turns a check off (arguments: check id, document URI). */
+/** The client's command that turns a check off (arguments: check id, document URI, the check's title). */
 export const DISABLE_CHECK_COMMAND = 'nianbao.disableCheck';
 
 export function toCodeActions(document: TextDocument, entry: Analysed, params: CodeActionParams): CodeAction[] {
@@ -189,14 +217,17 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
       }
     }
     for (const code of checks) {
-      if (!checkById(code)) continue; // internal.error is not a check one can turn off
-      const title = localize(ACTIONS.disableCheck, lang, { id: code });
+      const check = checkById(code);
+      if (!check) continue; // internal.error is not a check one can turn off
+      const name = localize(check.meta.title, lang);
+      const title = localize(ACTIONS.disableCheck, lang, { title: name });
       const diagnostics = order.filter((index) => findings[index].code === code).map(diagnosticOf);
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: DISABLE_CHECK_COMMAND, arguments: [code, document.uri] } });
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: DISABLE_CHECK_COMMAND, arguments: [code, document.uri, name] } });
     }
     for (const code of checks) {
-      if (!checkById(code)) continue;
-      const title = localize(ACTIONS.showDocs, lang, { id: code });
+      const check = checkById(code);
+      if (!check) continue;
+      const title = localize(ACTIONS.showDocs, lang, { title: localize(check.meta.title, lang) });
       const diagnostics = order.filter((index) => findings[index].code === code).map(diagnosticOf);
       actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: 'vscode.open', arguments: [checkDocUri(code)] } });
     }

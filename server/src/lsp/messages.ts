@@ -6,8 +6,8 @@ import type { Localized } from '../core';
 export const ACTIONS = {
   fixAllOfCheck: { 'zh-CN': '修复本文件中全部 {count} 处「{title}」', en: 'Fix all {count} “{title}” findings in this file' },
   fixAll: { 'zh-CN': '修复年报助手可自动修复的全部 {count} 处问题', en: 'Fix all {count} auto-fixable Nianbao findings' },
-  disableCheck: { 'zh-CN': '关闭检查 {id}…', en: 'Disable check {id}…' },
-  showDocs: { 'zh-CN': '查看检查 {id} 的说明', en: 'Show documentation for {id}' },
+  disableCheck: { 'zh-CN': '关闭检查「{title}」…', en: 'Disable the check “{title}”…' },
+  showDocs: { 'zh-CN': '查看检查「{title}」的说明', en: 'Show the documentation of “{title}”' },
   reopenWithEncoding: { 'zh-CN': '通过编码重新打开…（选择 GB18030）', en: 'Reopen with Encoding… (pick GB18030)' },
   openCell: { 'zh-CN': '转到表格：{cell}', en: 'Go to the table: {cell}' },
   dismissAs: { 'zh-CN': '不再提示：{reason}', en: 'Dismiss: {reason}' },
@@ -16,4 +16,5 @@ export const ACTIONS = {
   confirm: { 'zh-CN': '确认此问题（记入 .nianbao-review.json）', en: 'Confirm this finding (recorded in .nianbao-review.json)' },
   confirmedTag: { 'zh-CN': '（已确认）', en: ' (confirmed)' },
   dismiss: { 'zh-CN': '不再提示此问题（记入 .nianbao-review.json）', en: 'Dismiss this finding (recorded in .nianbao-review.json)' },
+  more: { 'zh-CN': '另有 {count} 个问题未列出：每个文档最多列出 {max} 个', en: 'And {count} more findings, not listed: at most {max} are listed per document' },
 } satisfies Record<string, Localized>;

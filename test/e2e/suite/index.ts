@@ -85,6 +85,19 @@ const tests: Test[] = [
     },
   },
 
+  // (b2) The extension's defaults for the language: full-width punctuation is not boxed as ambiguous, paragraphs wrap.
+  {
+    name: 'a report opens without ambiguous-character boxes and with word wrap',
+    run: async () => {
+      const document = await openReport(SEED_001, 'calm-001.nianbao');
+      const editor = vscode.workspace.getConfiguration('editor', document);
+      assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+      assert.equal(editor.get('wordWrap'), 'on');
+      // The outline opens collapsed (table 2's rows under their table), unfolding where the cursor is.
+      assert.equal(vscode.workspace.getConfiguration('outline', document).get('collapseItems'), 'alwaysCollapse');
+    },
+  },
+
   // (c) A quick fix, applied as the editor does, removes its finding and changes nothing else.
   {
     name: 'the quick fix for the count claim of seed 003 removes that finding only',

@@ -1,6 +1,7 @@
 // Small helpers shared by several checks.
 
 import type { SectionDef } from '../format/sections';
+import type { Lang } from '../i18n';
 import type { Report, SectionNode } from '../parse/model';
 import { lineContentStart } from '../parse/structure';
 import { isBlank, isPageFooter, lineIndexAt, linesIn, toChineseNumber, type Span } from '../text';
@@ -11,8 +12,9 @@ export function officialHeading(def: SectionDef): string {
 }
 
 /** `第五部分「存在的主要问题及改进情况」` / `section 5 "…"`: how messages name a section. */
-export function sectionArgs(def: SectionDef): { n: string; number: number; official: string } {
-  return { n: toChineseNumber(def.number), number: def.number, official: def.official };
+/** A section's number as its language writes it (第二部分, section 2), its official wording quoted as is. */
+export function sectionArgs(def: SectionDef, lang: Lang): { n: string; number: number; official: string } {
+  return { n: lang === 'en' ? String(def.number) : toChineseNumber(def.number), number: def.number, official: def.official };
 }
 
 /** Whether a span holds any text beyond white space and page footers. */

@@ -1,6 +1,6 @@
 // Hover: what a heading or the title is, in the format's terms.
 
-import { cellName } from '../checks/tables/names';
+import { cellName, columnName } from '../checks/tables/names';
 import { claimHover } from './links';
 import { localize } from '../i18n';
 import { relationsOf, relationText, sameCell, type CellRef } from '../relations';
@@ -23,7 +23,7 @@ function cellHover(analysis: Analysis, offset: number): Hover | undefined {
       if (!table || column < 0) continue;
       const ref: CellRef = { table, row, column };
       const cell = row.cells[column];
-      const name = table.def.id === 'proactive' ? `${row.def.label} · ${table.def.blocks[row.block].columns[column].label}` : cellName(ref, lang);
+      const name = table.def.id === 'proactive' ? `${row.def.label} · ${columnName(table, column, lang, row.block)}` : cellName(ref, lang);
       const lines = [`**${name}**：${cell.value ?? '—'}`];
       if (cell.split) lines.push(localize({ 'zh-CN': '（由连在一起的数字按表格关系拆分而来）', en: '(split from run-together digits by the table relations)' }, lang));
       for (const e of relationsOf(report).checked) {
@@ -44,7 +44,7 @@ export function getHover(analysis: Analysis, offset: number): Hover | undefined 
     if (!within(offset, section.heading.span)) continue;
     const lines = [
       localize({ 'zh-CN': '**第{n}部分** · {official}', en: '**Section {n}** · {official}' }, lang, {
-        n: toChineseNumber(section.def.number),
+        n: lang === 'en' ? section.def.number : toChineseNumber(section.def.number),
         official: section.def.official,
       }),
     ];

@@ -1,12 +1,14 @@
 // Outline: the title, the six sections with their subsections and tables,
-// and the rows of table 2.
+// the rows of table 2 inside their table, and a report's own level-1 chapters
+// (with the subsections under them) where it departs from the format.
 
 import { tableName, rowName } from '../checks/tables/names';
-import type { Report, SectionNode, Table } from '../parse/model';
+import type { Report, SectionNode, Subsection, Table } from '../parse/model';
 import type { Analysis } from '../service';
+import { lastContentEnd } from '../parse/structure';
 import type { Span } from '../text';
 
-export type SymbolKind = 'report' | 'section' | 'subsection' | 'table' | 'row';
+export type SymbolKind = 'report' | 'section' | 'chapter' | 'subsection' | 'table' | 'row';
 
 export interface SymbolNode {
   name: string;
@@ -47,6 +49,29 @@ function withChildren(node: SymbolNode): SymbolNode {
   return { ...node, span: { start, end } };
 }
 
+function headingSymbol(text: string, sub: Subsection, kind: 'chapter' | 'subsection'): SymbolNode {
+  return { name: text.slice(sub.heading.span.start, sub.heading.span.end), kind, span: sub.span, selection: sub.heading.span, children: [] };
+}
+
+/** A section's subsections, each under the chapter it falls in (a chapter ends where the next begins). */
+function headingsOf(text: string, section: SectionNode): SymbolNode[] {
+  const chapters = section.chapters.map((c, i) => {
+    const next = section.chapters[i + 1]?.heading.span.start ?? Infinity;
+    return { node: headingSymbol(text, c, 'chapter'), start: c.heading.span.start, next };
+  });
+  const top: SymbolNode[] = [];
+  for (const sub of section.subsections) {
+    const at = sub.heading.span.start;
+    const chapter = chapters.find((c) => c.start <= at && at < c.next);
+    // A subsection ends where the next chapter begins.
+    const boundary = chapters.find((c) => c.start > at)?.start ?? Infinity;
+    const node = headingSymbol(text, sub, 'subsection');
+    if (sub.span.end > boundary) node.span = { start: node.span.start, end: lastContentEnd(text, node.span.start, boundary) };
+    (chapter ? chapter.node.children : top).push(node);
+  }
+  return [...top, ...chapters.map((c) => withChildren(c.node))].sort((a, b) => a.span.start - b.span.start);
+}
+
 export function getSymbols(analysis: Analysis): SymbolNode[] {
   const { report } = analysis;
   const text = report.text;
@@ -57,13 +82,7 @@ export function getSymbols(analysis: Analysis): SymbolNode[] {
     span: section.span,
     selection: section.heading.span,
     children: [
-      ...section.subsections.map((sub) => ({
-        name: text.slice(sub.heading.span.start, sub.heading.span.end),
-        kind: 'subsection' as const,
-        span: sub.span,
-        selection: sub.heading.span,
-        children: [],
-      })),
+      ...headingsOf(text, section),
       ...tablesIn(report, section).map((t) => tableSymbol(analysis, t)),
     ],
   }));

@@ -35,6 +35,8 @@ export interface SectionNode {
   /** Heading and body. */
   span: Span;
   subsections: Subsection[];
+  /** Level-1 headings of the report's own in the body (`二、工作机制保障`): not sections, shown in the outline. */
+  chapters: Subsection[];
 }
 
 export interface ReportTitle {

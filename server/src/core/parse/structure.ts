@@ -13,6 +13,7 @@ import {
   linesIn,
   maskedMatch,
   parseChineseNumber,
+  sliceUnits,
   trimSpan,
   type Line,
   type Span,
@@ -240,16 +241,27 @@ function findAppendix(lines: Line[], after: number): number | undefined {
   return undefined;
 }
 
-function findSubsections(text: string, lines: Line[], body: Span): Subsection[] {
+const ROW_LABEL_KEYS = levelOneRowLabels().map(labelKey);
+
+/**
+ * Numbered headings at a line start in a section's body: its subsections
+ * (`（一）`), or with `LEVEL1` a report's own chapters where it departs from the
+ * format (`二、工作机制保障` inside 一、总体情况) — never a table's row label.
+ */
+function findSubsections(text: string, lines: Line[], body: Span, pattern = LEVEL2): Subsection[] {
   const heads: Heading[] = [];
   for (const line of linesIn(lines, body)) {
     if (line.end <= body.start) continue;
     const at = Math.max(lineContentStart(line), body.start);
-    const h = numberedAt(text, at, Math.min(line.end, body.end), LEVEL2);
+    const h = numberedAt(text, at, Math.min(line.end, body.end), pattern);
     if (!h) continue;
+    if (pattern === LEVEL1) {
+      const key = labelKey(text.slice(h.span.start, h.span.end));
+      if (ROW_LABEL_KEYS.some((k) => key.startsWith(k))) continue;
+    }
     // The title of a subsection is its first clause; the rest of the line is body text.
     const stop = /[。：:；;]/.exec(h.title.text);
-    const titleText = (stop ? h.title.text.slice(0, stop.index) : h.title.text).slice(0, 40);
+    const titleText = sliceUnits(stop ? h.title.text.slice(0, stop.index) : h.title.text, 40);
     const titleSpan = { start: h.title.span.start, end: h.title.span.start + titleText.length };
     heads.push({ ...h, span: { start: h.span.start, end: titleSpan.end }, title: { span: titleSpan, text: titleText } });
   }
@@ -292,6 +304,7 @@ export function parseStructure(text: string, lines: Line[]): Structure {
       body,
       span: { start: c.heading.span.start, end: lastContentEnd(text, c.heading.span.start, nextStart) },
       subsections: c.match.def.holdsTable ? [] : findSubsections(text, lines, body),
+      chapters: c.match.def.holdsTable ? [] : findSubsections(text, lines, body, LEVEL1),
     };
   });
 

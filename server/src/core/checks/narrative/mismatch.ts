@@ -7,13 +7,13 @@ import type { Check } from '../types';
 
 /** What a reviewer records when setting aside a figure about another scope. */
 const DISMISS: Record<Exclude<Claim['scope'], 'self'>, Localized> = {
-  wider: { 'zh-CN': '此数字说的是{word}，不是本机关', en: 'This figure is about {word}, not this body' },
-  period: { 'zh-CN': '此数字说的是{word}，不是本统计期限', en: 'This figure is about {word}, not this period' },
+  wider: { 'zh-CN': '此数字说的是{word}，不是本机关', en: 'This figure is about "{word}", not this body' },
+  period: { 'zh-CN': '此数字说的是{word}，不是本统计期限', en: 'This figure is about "{word}", not this period' },
 };
 
 const SCOPE: Record<Exclude<Claim['scope'], 'self'>, Localized> = {
-  wider: { 'zh-CN': '（正文说的是{word}，表格只统计本机关）', en: ' (the text speaks of {word}; the table counts this body only)' },
-  period: { 'zh-CN': '（正文说的是{word}，与表格的统计期限不同）', en: ' (the text speaks of {word}, another period than the table)' },
+  wider: { 'zh-CN': '（正文说的是{word}，表格只统计本机关）', en: ' (the text speaks of "{word}"; the table counts this body only)' },
+  period: { 'zh-CN': '（正文说的是{word}，与表格的统计期限不同）', en: ' (the text speaks of "{word}", another period than the table)' },
 };
 
 /** The table's value written the way the prose wrote its figure. */

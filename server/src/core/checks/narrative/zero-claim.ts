@@ -8,7 +8,7 @@ function report(ctx: CheckContext, span: { start: number; end: number }, said: s
   ctx.emit({
     span,
     message: ctx.t(
-      { 'zh-CN': '正文称{said}，但表格中{cells}为 {value}', en: 'The text says {said}, but the table has {value} ({cells})' },
+      { 'zh-CN': '正文称{said}，但表格中{cells}为 {value}', en: 'The text says "{said}", but the table has {value} ({cells})' },
       { said, value, cells: cellsName(cells, ctx.lang) },
     ),
     related: cells.filter((c) => c.row.cells[c.column].span).map((c) => ({ span: c.row.cells[c.column].span!, message: `${cellName(c, ctx.lang)}: ${c.row.cells[c.column].value ?? 0}` })),

@@ -31,11 +31,11 @@ export const sectionCountClaim: Check = {
         span,
         message: ctx.t(
           { 'zh-CN': '引言称报告由{written}部分组成，但年度报告格式规定为{right}个部分', en: 'The introduction says the report has {written} parts; the format prescribes {right}' },
-          { written, right },
+          ctx.lang === 'en' ? { written: value, right: expected } : { written, right },
         ),
         fixes: [
           {
-            title: ctx.t({ 'zh-CN': '改为“{right}”', en: 'Change to {right}' }, { right }),
+            title: ctx.t({ 'zh-CN': '改为“{right}”', en: 'Change to {right}' }, { right: ctx.lang === 'en' ? expected : right }),
             edits: [{ span, newText: right }],
             preferred: true,
             safety: 'suggestion',

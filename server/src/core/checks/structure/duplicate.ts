@@ -25,7 +25,7 @@ export const sectionDuplicate: Check = {
         span: section.heading.span,
         message: ctx.t(
           { 'zh-CN': '第{n}部分「{official}」重复出现', en: 'Section {n} "{official}" occurs again' },
-          sectionArgs(section.def),
+          sectionArgs(section.def, ctx.lang),
         ),
         related: [{ span: earlier.heading.span, message: ctx.t({ 'zh-CN': '首次出现', en: 'First occurrence' }) }],
       });

@@ -15,7 +15,7 @@ export const sectionEmpty: Check = {
   run(ctx) {
     for (const section of ctx.report.sections) {
       if (hasContent(ctx.report, section.body)) continue;
-      const args = sectionArgs(section.def);
+      const args = sectionArgs(section.def, ctx.lang);
       ctx.emit({
         span: section.heading.span,
         severity: section.def.holdsTable ? 'error' : 'warning',

@@ -15,7 +15,7 @@ export const sectionHeadingVariant: Check = {
   run(ctx) {
     for (const section of ctx.report.sections) {
       if (section.match === 'exact') continue;
-      const args = { ...sectionArgs(section.def), written: section.heading.title.text };
+      const args = { ...sectionArgs(section.def, ctx.lang), written: section.heading.title.text };
       const message =
         section.match === 'masked'
           ? { 'zh-CN': '标题「{written}」含遮盖字符，官方表述为「{official}」', en: 'Heading "{written}" is masked; the official wording is "{official}"' }

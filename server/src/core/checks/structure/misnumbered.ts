@@ -18,7 +18,7 @@ export const sectionMisnumbered: Check = {
       const { numeral } = section.heading;
       if (numeral.value === section.def.number) continue;
       const right = toChineseNumber(section.def.number);
-      const args = { ...sectionArgs(section.def), written: numeral.text };
+      const args = { ...sectionArgs(section.def, ctx.lang), written: ctx.lang === 'en' ? String(numeral.value) : numeral.text };
       ctx.emit({
         span: numeral.span,
         message: ctx.t(

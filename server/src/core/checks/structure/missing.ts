@@ -120,7 +120,7 @@ export const sectionMissing: Check = {
                   ? 'Section {n} "{official}" is missing; its heading belongs before this line'
                   : 'Section {n} "{official}" is missing',
           },
-          sectionArgs(def),
+          sectionArgs(def, ctx.lang),
         ),
         fixes: [
           {

@@ -48,6 +48,8 @@ export const sectionNumbering: Check = {
           prev: prev ? marker(report, sub, prev.heading.numeral.value) : '',
           missing: marker(report, sub, expected),
         };
+        // English says the numbers (3); the edits write the text's own marker （三）.
+        const said = ctx.lang === 'en' ? { written: `(${value})`, prev: prev ? `(${prev.heading.numeral.value})` : '', missing: `(${expected})` } : args;
         const next = section.subsections[i + 1]?.heading.numeral.value;
         if (value === expected) {
           expected++;
@@ -55,10 +57,10 @@ export const sectionNumbering: Check = {
           // One mistyped numeral between two right ones, e.g. (一)(二)(二)(四).
           ctx.emit({
             span: sub.heading.numeral.span,
-            message: ctx.t({ 'zh-CN': '小标题序号{written}有误：按顺序应为{missing}', en: 'Subsection number {written} is out of sequence: it should be {missing}' }, args),
+            message: ctx.t({ 'zh-CN': '小标题序号{written}有误：按顺序应为{missing}', en: 'Subsection number {written} is out of sequence: it should be {missing}' }, said),
             fixes: [
               {
-                title: ctx.t({ 'zh-CN': '序号改为{missing}', en: 'Renumber as {missing}' }, args),
+                title: ctx.t({ 'zh-CN': '序号改为{missing}', en: 'Renumber as {missing}' }, said),
                 edits: [{ span: sub.heading.numeral.span, newText: toChineseNumber(expected) }],
                 preferred: true,
                 safety: 'fix',
@@ -75,11 +77,11 @@ export const sectionNumbering: Check = {
             const firstClause = report.text.slice(at, line.end).split(/[。：:；;]/)[0];
             ctx.emit({
               span: { start: at, end: at + firstClause.length },
-              message: ctx.t({ 'zh-CN': '此行应为小标题{missing}，但缺少序号', en: 'This line is subsection {missing} but has lost its numeral' }, args),
-              related: [{ span: sub.heading.numeral.span, message: ctx.t({ 'zh-CN': '下一个小标题{written}', en: 'Next subsection {written}' }, args) }],
+              message: ctx.t({ 'zh-CN': '此行应为小标题{missing}，但缺少序号', en: 'This line is subsection {missing} but has lost its numeral' }, said),
+              related: [{ span: sub.heading.numeral.span, message: ctx.t({ 'zh-CN': '下一个小标题{written}', en: 'Next subsection {written}' }, said) }],
               fixes: [
                 {
-                  title: ctx.t({ 'zh-CN': '补上序号{missing}', en: 'Add the numeral {missing}' }, args),
+                  title: ctx.t({ 'zh-CN': '补上序号{missing}', en: 'Add the numeral {missing}' }, said),
                   edits: [{ span: { start: at, end: at }, newText: args.missing }],
                   preferred: true,
                   safety: 'fix',
@@ -90,20 +92,20 @@ export const sectionNumbering: Check = {
             ctx.emit({
               span: sub.heading.numeral.span,
               message: prev
-                ? ctx.t({ 'zh-CN': '小标题序号不连续：{prev}之后是{written}，缺少{missing}', en: 'Subsection numbering skips {missing}: {written} follows {prev}' }, args)
-                : ctx.t({ 'zh-CN': '小标题序号不连续：第一个小标题是{written}，缺少{missing}', en: 'Subsection numbering skips {missing}: the first subsection is {written}' }, args),
+                ? ctx.t({ 'zh-CN': '小标题序号不连续：{prev}之后是{written}，缺少{missing}', en: 'Subsection numbering skips {missing}: {written} follows {prev}' }, said)
+                : ctx.t({ 'zh-CN': '小标题序号不连续：第一个小标题是{written}，缺少{missing}', en: 'Subsection numbering skips {missing}: the first subsection is {written}' }, said),
             });
           }
           expected = value + 1;
         } else if (value === expected - 1) {
           ctx.emit({
             span: sub.heading.numeral.span,
-            message: ctx.t({ 'zh-CN': '小标题序号{written}重复', en: 'Subsection number {written} is repeated' }, args),
+            message: ctx.t({ 'zh-CN': '小标题序号{written}重复', en: 'Subsection number {written} is repeated' }, said),
           });
         } else {
           ctx.emit({
             span: sub.heading.numeral.span,
-            message: ctx.t({ 'zh-CN': '小标题序号顺序颠倒：{written}出现在{prev}之后', en: 'Subsection numbers go backwards: {written} follows {prev}' }, args),
+            message: ctx.t({ 'zh-CN': '小标题序号顺序颠倒：{written}出现在{prev}之后', en: 'Subsection numbers go backwards: {written} follows {prev}' }, said),
           });
         }
       });

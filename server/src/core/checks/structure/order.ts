@@ -48,10 +48,10 @@ export const sectionOrder: Check = {
           before
             ? { 'zh-CN': '第{n}部分「{official}」位置错误：应位于第{other}部分之后', en: 'Section {n} "{official}" is out of order: it belongs after section {other}' }
             : { 'zh-CN': '第{n}部分「{official}」位置错误：应位于第{other}部分之前', en: 'Section {n} "{official}" is out of order: it belongs before section {other}' },
-          { ...sectionArgs(section.def), other: anchor ? sectionArgs(anchor.def).n : '' },
+          { ...sectionArgs(section.def, ctx.lang), other: anchor ? sectionArgs(anchor.def, ctx.lang).n : '' },
         ),
         related: anchor
-          ? [{ span: anchor.heading.span, message: ctx.t({ 'zh-CN': '第{n}部分', en: 'Section {n}' }, sectionArgs(anchor.def)) }]
+          ? [{ span: anchor.heading.span, message: ctx.t({ 'zh-CN': '第{n}部分', en: 'Section {n}' }, sectionArgs(anchor.def, ctx.lang)) }]
           : [],
       });
     });

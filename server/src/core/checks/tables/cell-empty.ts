@@ -1,5 +1,5 @@
 import type { Check } from '../types';
-import { rowName, tableName } from './names';
+import { columnName, rowName, tableName } from './names';
 
 export const tableCellEmpty: Check = {
   meta: {
@@ -26,12 +26,11 @@ export const tableCellEmpty: Check = {
           continue;
         }
         if (table.def.id !== 'proactive') continue;
-        const columns = table.def.blocks[row.block].columns;
         row.cells.forEach((cell, i) => {
           if (cell.value !== null) return;
           ctx.emit({
             span: cell.span ?? row.span,
-            message: ctx.t({ 'zh-CN': '{table}「{row}」行的「{column}」为空', en: '{table}: "{column}" of the row "{row}" is blank' }, { ...args, column: columns[i].label }),
+            message: ctx.t({ 'zh-CN': '{table}「{row}」行的「{column}」为空', en: '{table}: {column} of the row "{row}" is blank' }, { ...args, column: columnName(table, i, ctx.lang, row.block) }),
           });
         });
       }

@@ -27,7 +27,7 @@ export const tableMissing: Check = {
         span: section.heading.span,
         message: ctx.t(
           { 'zh-CN': '第{n}部分「{official}」中没有找到{table}', en: 'Section {n} "{official}" does not hold {table}' },
-          { ...sectionArgs(section.def), table: tableName(id, ctx.lang) },
+          { ...sectionArgs(section.def, ctx.lang), table: tableName(id, ctx.lang) },
         ),
       });
     }

@@ -26,6 +26,23 @@ const APPLICANT_EN: Record<string, string> = {
   total: 'total',
 };
 
+/** Table 1's columns, by their official label (an id such as `amount` names two of them). */
+const PROACTIVE_COLUMN_EN: Record<string, string> = {
+  本年制发件数: 'issued this year',
+  本年废止件数: 'repealed this year',
+  现行有效件数: 'in force',
+  本年处理决定数量: 'decisions this year',
+  '本年收费金额（单位：万元）': 'fees this year (10,000 yuan)',
+  上一年项目数量: 'items last year',
+  '本年增/减': 'change this year',
+  处理决定数量: 'decisions',
+  本年新制作数量: 'made this year',
+  本年新公开数量: 'published this year',
+  对外公开总数量: 'published in total',
+  采购项目数量: 'procurement projects',
+  采购总金额: 'procurement amount',
+};
+
 const REVIEW_EN: Record<string, string> = { upheld: 'upheld', corrected: 'corrected', other: 'other', pending: 'pending', total: 'total' };
 const GROUP_EN: Record<string, string> = { review: 'administrative review', direct: 'litigation without review', afterReview: 'litigation after review' };
 
@@ -35,8 +52,10 @@ export function rowName(table: Table, def: RowDef): string {
   return parent ? `${parent.label} ${def.label}` : def.label;
 }
 
-export function columnName(table: Table, column: number, lang: Lang): string {
-  const def = table.def.blocks[0].columns[column];
+/** A column's name; table 1's columns differ by block, the block of the row. */
+export function columnName(table: Table, column: number, lang: Lang, block = 0): string {
+  const def = (table.def.blocks[block] ?? table.def.blocks[0]).columns[column];
+  if (table.def.id === 'proactive') return lang === 'en' ? (PROACTIVE_COLUMN_EN[def.label] ?? def.label) : def.label;
   if (table.def.id === 'review') {
     const [group, part] = def.id.split('.');
     const g = REVIEW_GROUPS.find((x) => x.id === group)!;
@@ -48,7 +67,7 @@ export function columnName(table: Table, column: number, lang: Lang): string {
 export function cellName(ref: CellRef, lang: Lang): string {
   if (ref.table.def.id === 'review') return lang === 'en' ? `Table 3 ${columnName(ref.table, ref.column, lang)}` : `表三「${columnName(ref.table, ref.column, lang)}」`;
   const row = rowName(ref.table, ref.row.def);
-  const column = columnName(ref.table, ref.column, lang);
+  const column = columnName(ref.table, ref.column, lang, ref.row.block);
   return lang === 'en' ? `"${row}", ${column}` : `「${row}」行「${column}」列`;
 }
 

@@ -15,7 +15,7 @@ import { cellName, cellValue, setCellFix } from './names';
 /** The relations as a suggestion's title names what it mends. */
 const SHORT_NAMES: Record<RelationKind, Localized> = {
   'row-total': { 'zh-CN': '行总计', en: 'the row total' },
-  'results-total': { 'zh-CN': '（七）总计', en: 'the （七）总计 total' },
+  'results-total': { 'zh-CN': '（七）总计', en: 'the results total' },
   balance: { 'zh-CN': '勾稽关系', en: 'the balance' },
   'review-total': { 'zh-CN': '复议、诉讼总计', en: 'the review and litigation total' },
 };

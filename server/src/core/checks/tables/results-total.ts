@@ -15,7 +15,7 @@ export const tableResultsTotal: Check = {
   },
   run(ctx) {
     reportRelations(ctx, 'results-total', (e) => ({
-      text: { 'zh-CN': '（七）总计「{column}」列 {total} ≠ 办理结果之和 {sum}（{terms}）', en: '（七）总计, {column}: {total} ≠ sum of results {sum} ({terms})' },
+      text: { 'zh-CN': '（七）总计「{column}」列 {total} ≠ 办理结果之和 {sum}（{terms}）', en: 'Results total, {column}: {total} ≠ sum of results {sum} ({terms})' },
       args: {
         column: columnName(e.relation.total.table, e.relation.total.column, ctx.lang),
         total: e.rightSum,

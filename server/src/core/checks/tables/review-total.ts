@@ -19,7 +19,7 @@ export const tableReviewTotal: Check = {
     reportRelations(ctx, 'review-total', (e) => {
       const group = REVIEW_GROUPS[Math.floor(e.relation.total.column / 5)];
       return {
-        text: { 'zh-CN': '{group}总计 {total} ≠ 维持 + 纠正 + 其他 + 尚未审结 = {sum}（{terms}）', en: '{group}: 总计 {total} ≠ upheld + corrected + other + pending = {sum} ({terms})' },
+        text: { 'zh-CN': '{group}总计 {total} ≠ 维持 + 纠正 + 其他 + 尚未审结 = {sum}（{terms}）', en: '{group}: total {total} ≠ upheld + corrected + other + pending = {sum} ({terms})' },
         args: {
           group: ctx.lang === 'en' ? GROUP_EN[group.id] : group.label,
           total: e.rightSum,

@@ -20,8 +20,8 @@ export const tableRowTotal: Check = {
       return {
         text:
           total === null
-            ? { 'zh-CN': '「{row}」行总计为空，但各申请人之和为 {sum}（{terms}）', en: 'Row "{row}": 总计 is blank but the applicants add up to {sum} ({terms})' }
-            : { 'zh-CN': '「{row}」行总计 {total} ≠ 各申请人之和 {sum}（{terms}）', en: 'Row "{row}": 总计 {total} ≠ sum of applicants {sum} ({terms})' },
+            ? { 'zh-CN': '「{row}」行总计为空，但各申请人之和为 {sum}（{terms}）', en: 'Row "{row}": the total is blank but the applicants add up to {sum} ({terms})' }
+            : { 'zh-CN': '「{row}」行总计 {total} ≠ 各申请人之和 {sum}（{terms}）', en: 'Row "{row}": total {total} ≠ sum of applicants {sum} ({terms})' },
         args: { row: rowName(e.relation.total.table, row.def), total: total ?? '', sum: e.leftSum, terms: terms(row.cells.slice(0, 6).map((c) => c.value)) },
       };
     });

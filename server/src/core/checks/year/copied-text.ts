@@ -81,7 +81,7 @@ export const yearCopiedText: Check = {
             'zh-CN': '第{n}部分「{official}」与上年报告的同一部分几乎相同（相似度 {percent}%，不计数字和年份）：可能照搬了上年的文字',
             en: 'Section {number} "{official}" reads nearly the same as in last year\'s report ({percent}% alike, digits and years aside): probably kept from last year',
           },
-          { ...sectionArgs(section.def), percent: Math.floor(alike * 100) },
+          { ...sectionArgs(section.def, ctx.lang), percent: Math.floor(alike * 100) },
         ),
         related: [{ span: before.heading.span, inPrevious: true, message: ctx.t({ 'zh-CN': '上年报告的同一部分', en: "The same section of last year's report" }) }],
       });
