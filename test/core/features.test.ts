@@ -118,7 +118,11 @@ suite('folding, hover, code actions', () => {
     const analysis = analyze(text);
     const at = text.indexOf('五部分');
     const actions = getCodeActions(analysis, { start: at, end: at });
-    assert.deepEqual(actions.map((a) => [a.title, analysis.findings[a.finding!].code, a.preferred]), [['改为“六”', 'section.count-claim', true]]);
+    // The introduction lists five parts: the one left out is added to the list, or (not preferred) only the count changed.
+    assert.deepEqual(actions.map((a) => [a.title, analysis.findings[a.finding!].code, a.preferred]), [
+      ['补上“其他需要报告的事项”并改为“六”', 'section.count-claim', true],
+      ['只改为“六”（所列各部分需另行补全）', 'section.count-claim', false],
+    ]);
     assert.deepEqual(getCodeActions(analysis, { start: 0, end: 0 }), []);
   });
   test('messages in English', () => {
@@ -142,7 +146,7 @@ suite('folding, hover, code actions', () => {
     }
     assert.deepEqual(found, []);
     const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
-    assert.deepEqual(analyze(text, { lang: 'en' }).findings[0].fixes.map((x) => x.title), ['Change to 6']);
+    assert.deepEqual(analyze(text, { lang: 'en' }).findings[0].fixes.map((x) => x.title), ['Add "其他需要报告的事项" to the parts listed and change the count to 6', 'Change only the count to 6 (the parts listed stay incomplete)']);
   });
   test('table 3 totals, row totals and table 1 columns are named in English', () => {
     const review = analyze(readFixture('test/fixtures/corpus/011_hongze_2023_pdftext.txt'), { lang: 'en' }).findings.filter((f) => f.code === 'table.review-total');

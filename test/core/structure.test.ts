@@ -191,10 +191,24 @@ suite('section.numbering', () => {
 });
 
 suite('section.count-claim', () => {
-  test('五部分 (seed 003) is fixed to 六部分', () => {
+  test('五部分 (seed 003) listing five parts: the part left out is added in its place, and the count made 六', () => {
     const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
     const fixed = assertFixResolves(text, 'section.count-claim');
-    assert.ok(fixed.includes('等六部分组成'));
+    assert.ok(fixed.includes('政府信息公开行政复议行政诉讼情况、存在的主要问题及改进措施、其他需要报告的事项等六部分组成。'));
+    assert.equal(fixed.length, text.length + '、其他需要报告的事项'.length);
+  });
+  test('a part left out at the start or in the middle is added where the format puts it; a list that names no sections only changes the count', () => {
+    const claim = '由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六个部分组成';
+    const inMiddle = edit(CLEAN(), claim, claim.replace('、收到和处理政府信息公开申请情况', '').replace('六个', '五个'));
+    assert.ok(assertFixResolves(inMiddle, 'section.count-claim').includes(claim.replace('六个', '六个')));
+    const atStart = edit(CLEAN(), claim, claim.replace('总体情况、', '').replace('六个', '五个'));
+    assert.ok(assertFixResolves(atStart, 'section.count-claim').includes(claim));
+    const twoMissing = edit(CLEAN(), claim, claim.replace('总体情况、', '').replace('、其他需要报告的事项', '').replace('六个', '四个'));
+    const analysis = analyze(twoMissing);
+    assert.deepEqual(analysis.findings.find((f) => f.code === 'section.count-claim')?.fixes.map((f) => f.title), ['补上所缺的2个部分并改为“六”', '只改为“六”（所列各部分需另行补全）']);
+    assert.ok(assertFixResolves(twoMissing, 'section.count-claim').includes(claim));
+    const unnamed = edit(CLEAN(), claim, '由前言、正文和附表等五个部分组成');
+    assert.deepEqual(analyze(unnamed).findings.find((f) => f.code === 'section.count-claim')?.fixes.map((f) => f.title), ['改为“六”']);
   });
   test('Arabic numerals keep their style', () => {
     const text = edit(CLEAN(), '等六个部分组成', '共分5个部分');
