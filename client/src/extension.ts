@@ -8,14 +8,21 @@ import { registerSettingsCommands } from './settings';
 import { registerCommands } from './commands';
 import { registerPreview } from './preview';
 import { registerStatusBar } from './statusBar';
-import { registerFileViews, VIEW_SCHEME } from './files';
+import { registerFileViews } from './files';
 import { registerTasks } from './tasks';
 import { registerWorkspaceCheck } from './workspace';
 import { registerReviewView, type UnitReport } from './reviewView';
 
 const LANGUAGE_ID = 'nianbao';
 const DETECTABLE = new Set(['plaintext', 'markdown']);
-const SCHEMES = new Set(['file', 'untitled']);
+/**
+ * Documents of these schemes are views of another document (a diff's other
+ * side, a commit's version, output): neither switched to reports nor checked,
+ * so that a report's findings are not listed twice. Every other scheme is
+ * checked — a virtual file system's documents too: the server needs only the text.
+ */
+const DERIVED_SCHEMES = new Set(['git', 'gitlens', 'output', 'vscode-scm', 'pr', 'review', 'merge-conflict.conflict-diff', 'vscode-notebook-cell-output']);
+const checked = (document: vscode.TextDocument) => !DERIVED_SCHEMES.has(document.uri.scheme);
 
 let client: LanguageClient | undefined;
 
@@ -46,9 +53,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [...SCHEMES, VIEW_SCHEME].map((scheme) => ({ scheme, language: LANGUAGE_ID })),
+    // Any scheme (VIEW_SCHEME, the read-only views of PDFs and Word documents, among them); derived views are not synchronised.
+    documentSelector: [{ language: LANGUAGE_ID }],
     initializationOptions: { lang: resolveLang(vscode.env.language) },
-    middleware: { provideCodeActions: reviveOpenCommands },
+    middleware: {
+      provideCodeActions: reviveOpenCommands,
+      didOpen: (document, next) => (checked(document) ? next(document) : Promise.resolve()),
+      didChange: (event, next) => (checked(event.document) ? next(event) : Promise.resolve()),
+      didClose: (document, next) => (checked(document) ? next(document) : Promise.resolve()),
+    },
   };
   client = new LanguageClient(LANGUAGE_ID, '年报助手 (Nianbao)', serverOptions, clientOptions);
   await client.start();
@@ -69,7 +82,7 @@ function startDetection(): vscode.Disposable[] {
   const leftReport = new Set<string>();
 
   const consider = (document: vscode.TextDocument) => {
-    if (!DETECTABLE.has(document.languageId) || !SCHEMES.has(document.uri.scheme)) return;
+    if (!DETECTABLE.has(document.languageId) || !checked(document)) return;
     if (leftReport.has(document.uri.toString())) return;
     if (!vscode.workspace.getConfiguration('nianbao', document).get<boolean>('detectContent', true)) return;
     if (!looksLikeReport(document.getText())) return;

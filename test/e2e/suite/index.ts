@@ -98,6 +98,36 @@ const tests: Test[] = [
     },
   },
 
+  // (b3) A report from a virtual file system (package.json declares virtualWorkspaces): checked like a file.
+  {
+    name: 'a report opened from a virtual file system has its findings',
+    run: async () => {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(ROOT, 'examples', `${SEED_003}.txt`)));
+      const now = Date.now();
+      const provider: vscode.FileSystemProvider = {
+        onDidChangeFile: new vscode.EventEmitter<vscode.FileChangeEvent[]>().event,
+        watch: () => new vscode.Disposable(() => undefined),
+        stat: (uri) => ({ type: uri.path.endsWith('.nianbao') ? vscode.FileType.File : vscode.FileType.Directory, ctime: now, mtime: now, size: bytes.length }),
+        readDirectory: () => [],
+        createDirectory: () => undefined,
+        readFile: () => bytes,
+        writeFile: () => undefined,
+        delete: () => undefined,
+        rename: () => undefined,
+      };
+      const registration = vscode.workspace.registerFileSystemProvider('nianbao-e2e-vfs', provider, { isReadonly: true });
+      try {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse('nianbao-e2e-vfs:/reports/virtual-003.nianbao'));
+        assert.equal(document.languageId, 'nianbao');
+        await vscode.window.showTextDocument(document, { preview: false });
+        await waitForFindings(document, expectedFindings(SEED_003));
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        registration.dispose();
+      }
+    },
+  },
+
   // (c) A quick fix, applied as the editor does, removes its finding and changes nothing else.
   {
     name: 'the quick fix for the count claim of seed 003 removes that finding only',
