@@ -6,8 +6,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { CHECKS, type CheckMeta } from '../server/src/core/index';
-import { ROOT } from './helpers';
+import { analyze, applyEdits, CHECKS, offeredFixes, type Analysis, type AnalysisOptions, type CheckMeta, type Lang } from '../server/src/core/index';
+import { EXAMPLES, type CheckExample } from './docs-examples';
+import { CLEAN, ROOT } from './helpers';
 
 const update = process.env.UPDATE_DOCS === '1';
 const SEVERITY_ZH = { error: '错误', warning: '警告', information: '信息', hint: '提示' } as const;
@@ -29,12 +30,72 @@ export function checkPage(meta: CheckMeta): string {
     '',
     meta.description.en,
     '',
+    ...exampleSection(meta, EXAMPLES[meta.id]),
     '## 设置 · Settings',
     '',
     `在 \`.nianbao.json\` 或 VS Code 设置中可将本检查设为 \`off\`、\`hint\`、\`information\`、\`warning\` 或 \`error\`。`,
     `Set this check to \`off\`, \`hint\`, \`information\`, \`warning\` or \`error\` in \`.nianbao.json\` or the VS Code settings.`,
     '',
   ].join('\n');
+}
+
+/** The lines of `text` that `spans` start on, at most three, as a code block. */
+function linesAt(text: string, starts: readonly number[]): string[] {
+  const lines = [...new Set(starts.map((at) => text.slice(0, at).split('\n').length - 1))].sort((a, b) => a - b).slice(0, 3);
+  const all = text.split('\n');
+  return ['```', ...lines.map((n) => all[n]), '```'];
+}
+
+/** The example analysed as the checker analyses it: the text, and its findings of the check in each language. */
+function runExample(meta: CheckMeta, example: CheckExample): { text: string; analyses: Record<Lang, Analysis> } {
+  let text = CLEAN();
+  const options: AnalysisOptions = { ...example.options };
+  if (example.nextYear) {
+    options.previous = { report: analyze(text).report, name: 'last-year.txt', pairedBy: 'explicit' };
+    text = text.replaceAll('2023', '2024');
+  }
+  for (const [what, by] of example.edits) {
+    assert.ok(text.includes(what), `${meta.id}: the example's text "${what}" is not in the report`);
+    text = text.replace(what, by);
+  }
+  const analyses = { 'zh-CN': analyze(text, { ...options, lang: 'zh-CN' }), en: analyze(text, { ...options, lang: 'en' }) };
+  assert.ok(analyses['zh-CN'].findings.some((f) => f.code === meta.id), `${meta.id}: its example gives no such finding`);
+  return { text, analyses };
+}
+
+/** 示例 · Example and 如何修改 · How to fix: the example's lines, what the checker says of them, and the fix it offers. */
+function exampleSection(meta: CheckMeta, example: CheckExample | undefined): string[] {
+  assert.ok(example, `${meta.id} has no example in test/docs-examples.ts`);
+  const { text, analyses } = runExample(meta, example);
+  const ofCheck = (lang: Lang) => analyses[lang].findings.filter((f) => f.code === meta.id).slice(0, 3);
+  const zh = ofCheck('zh-CN');
+  const setup = [
+    example.nextYear ? '下一年度的报告，与上一年度的报告比较 · Next year\'s report, compared with last year\'s' : '',
+    example.options?.decodedFrom ? '文件以 GB18030 编码保存 · The file is saved in GB18030' : '',
+    example.options?.maxSize ? `设置 maxDocumentSize 为 ${example.options.maxSize} · maxDocumentSize set to ${example.options.maxSize}` : '',
+  ].filter(Boolean);
+  const lines = [
+    '## 示例 · Example',
+    '',
+    ...(setup.length ? [...setup, ''] : []),
+    ...(example.edits.length ? [...linesAt(text, zh.map((f) => f.span.start)), ''] : []),
+    ...zh.map((f, i) => `- ${f.message}  \n  ${ofCheck('en')[i]?.message ?? ''}`),
+    '',
+    '## 如何修改 · How to fix',
+    '',
+    example.howTo['zh-CN'],
+    '',
+    example.howTo.en,
+    '',
+  ];
+  const finding = zh[0];
+  const fix = finding && offeredFixes(analyses['zh-CN'], finding)[0];
+  if (fix) {
+    const after = applyEdits(text, fix.edits);
+    const enFix = offeredFixes(analyses.en, ofCheck('en')[0])[0];
+    lines.push(`「${fix.title}」之后 · After "${enFix?.title ?? ''}":`, '', ...linesAt(after, fix.edits.map((e) => e.span.start)), '');
+  }
+  return lines;
 }
 
 export function checkList(): string {

@@ -3,12 +3,12 @@
 // changes and the active report editor, and reveals a clicked cell in the text.
 
 import * as vscode from 'vscode';
+import { isReport, onDidBecomeReport } from './reports';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TablesParams, TablesResult } from '../../server/src/lsp/tables';
 import { uiLang } from './commands';
 import { pageHtml, renderMessage, renderTables } from './previewHtml';
 
-const LANGUAGE_ID = 'nianbao';
 /** The server's request (server/src/lsp/tables.ts: TABLES_METHOD; only its types are imported here). */
 const TABLES_METHOD = 'nianbao/tables';
 /** At most one request per this interval while typing; the last change is always shown. */
@@ -58,10 +58,10 @@ class TablePreview implements vscode.Disposable {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Follow the active report; other editors (and the preview itself) leave it as it is.
-        if (this.panel && editor?.document.languageId === LANGUAGE_ID && editor.document.uri.toString() !== this.uri?.toString()) {
-          this.follow(editor.document.uri);
-        }
+        if (editor) this.followIfActive(editor.document);
       }),
+      // A text file opened becomes a report a moment after its editor is active (its language switched, or read as Markdown).
+      onDidBecomeReport((document) => this.followIfActive(document)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (this.isCurrent(event.document.uri)) this.schedule();
       }),
@@ -92,9 +92,18 @@ class TablePreview implements vscode.Disposable {
     else await this.refresh();
   }
 
+  showing(): string | undefined {
+    return this.panel ? this.uri?.toString() : undefined;
+  }
+
   private activeReport(): vscode.Uri | undefined {
     const editor = vscode.window.activeTextEditor;
-    return editor?.document.languageId === LANGUAGE_ID ? editor.document.uri : undefined;
+    return editor && isReport(editor.document) ? editor.document.uri : undefined;
+  }
+
+  private followIfActive(document: vscode.TextDocument): void {
+    if (!this.panel || vscode.window.activeTextEditor?.document !== document || !isReport(document)) return;
+    if (document.uri.toString() !== this.uri?.toString()) this.follow(document.uri);
   }
 
   private isCurrent(uri: vscode.Uri): boolean {
@@ -206,7 +215,11 @@ class TablePreview implements vscode.Disposable {
 }
 
 /** Registers `nianbao.showPreview`; `client` gives the running language client, if any. */
-export function registerPreview(client: () => LanguageClient | undefined): vscode.Disposable[] {
+/** `shown()`: the document the preview shows, if it is open (the extension's API, for tests). */
+export function registerPreview(client: () => LanguageClient | undefined): { disposables: vscode.Disposable[]; shown(): string | undefined } {
   const preview = new TablePreview(client);
-  return [vscode.commands.registerCommand('nianbao.showPreview', (target?: unknown, table?: unknown) => preview.show(target, table)), preview];
+  return {
+    disposables: [vscode.commands.registerCommand('nianbao.showPreview', (target?: unknown, table?: unknown) => preview.show(target, table)), preview],
+    shown: () => preview.showing(),
+  };
 }

@@ -3,11 +3,11 @@
 // Problems view.
 
 import * as vscode from 'vscode';
+import { isReport, onDidBecomeReport } from './reports';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TablesParams, TablesResult } from '../../server/src/lsp/tables';
 import { uiLang } from './commands';
 
-const LANGUAGE_ID = 'nianbao';
 /** The `source` of the server's diagnostics (server/src/lsp/convert.ts). */
 const SOURCE = 'nianbao';
 const TABLES_METHOD = 'nianbao/tables';
@@ -49,7 +49,7 @@ export function registerStatusBar(client: () => LanguageClient | undefined): vsc
 
   const update = async () => {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || document.languageId !== LANGUAGE_ID) {
+    if (!document || !isReport(document)) {
       item.hide();
       return;
     }
@@ -93,6 +93,8 @@ export function registerStatusBar(client: () => LanguageClient | undefined): vsc
     vscode.workspace.onDidCloseTextDocument((document) => {
       if (known?.uri === document.uri.toString()) known = undefined;
     }),
+    // The active document became a report (switched after it opened, or Markdown that now reads like one).
+    onDidBecomeReport(() => void update()),
     startNow(update),
   ];
 }

@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
-import { analyze, getDefinition, getReferences, identify, resolveLang, type AnalysisOptions, type Lang, type Review, type ReviewEntry } from './core';
+import { analyze, getDefinition, getReferences, identify, looksLikeReport, resolveLang, type AnalysisOptions, type Lang, type Review, type ReviewEntry } from './core';
 import { SETTINGS_SECTION } from './settings';
 import { AnalysisCache, type Analysed } from './lsp/cache';
 import { DocumentSettings } from './lsp/config';
@@ -155,6 +155,22 @@ function guardAsync<P, R>(name: string, fallback: R, handler: (params: P, token?
 
 type Found = { document: TextDocument; entry: Analysed };
 
+const markdownReports = new Map<string, { version: number; report: boolean }>();
+
+/**
+ * Whether an open document is ours to check: a report, or a Markdown document
+ * (the client sends them all, so that a Markdown report keeps Markdown) while
+ * it reads like a report. Other Markdown gets no finding and no feature.
+ */
+function served(document: TextDocument): boolean {
+  if (document.languageId !== 'markdown') return true;
+  const known = markdownReports.get(document.uri);
+  if (known?.version === document.version) return known.report;
+  const report = looksLikeReport(document.getText());
+  markdownReports.set(document.uri, { version: document.version, report });
+  return report;
+}
+
 function cancelled(token: CancellationToken | undefined): void {
   if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 }
@@ -172,7 +188,7 @@ async function lookup(params: { textDocument?: { uri?: unknown } } | null | unde
   await settings.load(uri);
   cancelled(token);
   const document = documents.get(uri);
-  return document ? { document, entry: cache.get(document) } : undefined;
+  return document && served(document) ? { document, entry: cache.get(document) } : undefined;
 }
 
 /** A request about one open document, answered from its analysis; `fallback` when there is none. */
@@ -191,6 +207,11 @@ async function publish(uri: string): Promise<void> {
   // A report of the workspace that is not open: its text as read from disk.
   const document = documents.get(uri) ?? workspace.get(uri)?.document;
   if (!document) return;
+  if (!served(document)) {
+    // Markdown that no longer reads like a report: its findings go.
+    if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
   try {
     const entry = cache.get(document);
     if (published.get(uri) === entry) return;
@@ -218,6 +239,7 @@ documents.onDidClose((event) => {
   timers.delete(uri);
   published.delete(uri);
   cache.delete(uri);
+  markdownReports.delete(uri);
   // A report of the workspace stays in Problems, as read from disk.
   if (workspace.get(uri)) {
     void publish(uri);

@@ -79,10 +79,11 @@ describe('AnalysisCache', () => {
     // A range elsewhere: only the diagnostic in the context can lead to the fix.
     const elsewhere = { start: { line: 15, character: 0 }, end: { line: 15, character: 0 } };
     const actions = toCodeActions(doc, cache.get(doc), { textDocument: { uri: doc.uri }, range: elsewhere, context: { diagnostics: [stale] } });
-    // The fix, then the commands to dismiss or confirm the finding, turn the check off and read its page.
+    // The fixes (the list completed, or the count alone), then the commands to dismiss or confirm the finding, turn the check off and read its page.
     assert.deepEqual(
       actions.map((a) => [a.diagnostics?.[0].code, a.edit ? 'edit' : a.command?.command]),
       [
+        ['section.count-claim', 'edit'],
         ['section.count-claim', 'edit'],
         ['section.count-claim', 'nianbao.dismissFinding'],
         ['section.count-claim', 'nianbao.dismissFinding'],

@@ -111,8 +111,8 @@ export class Session {
     return this.inbox.filter((p) => p.uri === uri);
   }
 
-  async open(uri: string, text: string, version = 1): Promise<void> {
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'nianbao', version, text } });
+  async open(uri: string, text: string, version = 1, languageId = 'nianbao'): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
   }
 
   /** Always leaves no process behind, whatever the tests did. */
