@@ -189,6 +189,47 @@ async function withServer(fn) {
   });
 }
 
+// 4b. A 1 MB report on one line (a crawled page saved as text), typed into: each keystroke's diagnostics, then what
+// VS Code asks after it — code actions over the whole line (suggestions proven within the server's budget), the
+// outline, folding and code lenses.
+{
+  const { CodeActionRequest, DocumentSymbolRequest, FoldingRangeRequest, CodeLensRequest } = require('vscode-languageserver-protocol/node');
+  const one = reports[1].text.replace(/\n/g, ' ');
+  let text = one;
+  while (text.length < 1_000_000) text += ' ' + one;
+  const uri = 'file:///bench/one-line.nianbao';
+  results.lspLarge = await withServer(async ({ connection, published }) => {
+    let version = 1;
+    let current = published(uri, version);
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'nianbao', version, text } });
+    await current;
+    const samples = { keystroke: [], codeActions: [], symbols: [], folding: [], lenses: [] };
+    const position = { line: 0, character: 5000 };
+    const line = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+    const td = { uri };
+    for (let i = 0; i < (quick ? 4 : 10); i++) {
+      version++;
+      const change = i % 2 === 0 ? { range: { start: position, end: position }, text: '7' } : { range: { start: position, end: { line: 0, character: 5001 } }, text: '' };
+      current = published(uri, version);
+      let t = process.hrtime.bigint();
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+      await current;
+      samples.keystroke.push(Number(process.hrtime.bigint() - t) / 1e6);
+      for (const [name, type, params] of [
+        ['codeActions', CodeActionRequest.type, { textDocument: td, range: line, context: { diagnostics: [] } }],
+        ['symbols', DocumentSymbolRequest.type, { textDocument: td }],
+        ['folding', FoldingRangeRequest.type, { textDocument: td }],
+        ['lenses', CodeLensRequest.type, { textDocument: td }],
+      ]) {
+        t = process.hrtime.bigint();
+        await connection.sendRequest(type, params);
+        samples[name].push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }
+    return { mb: +(Buffer.byteLength(text) / 1e6).toFixed(2), ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v).median])) };
+  });
+}
+
 // 5. Server memory with 200 reports open.
 results.memory = await withServer(async ({ connection, child, published }) => {
   const opened = [];
@@ -366,6 +407,7 @@ const lines = [
   ...results.peers.map((p) => `  ${p.report.padEnd(36)} ours ${ms(p.ours)}  markdownlint ${ms(p.markdownlint)} (×${p.vsMarkdownlint.toFixed(2)})  textlint ${ms(p.textlint)} (×${p.vsTextlint.toFixed(3)})`),
   '',
   `LSP round trip, ${results.lsp.kb} KB report, ${results.lsp.edits} keystrokes (didChange → diagnostics of that version): p50 ${ms(results.lsp.median)} ms, p95 ${ms(results.lsp.p95)} ms`,
+  `LSP on a ${results.lspLarge.mb} MB one-line report, median ms: keystroke ${ms(results.lspLarge.keystroke)}; then code actions over the line ${ms(results.lspLarge.codeActions)}, outline ${ms(results.lspLarge.symbols)}, folding ${ms(results.lspLarge.folding)}, code lenses ${ms(results.lspLarge.lenses)}`,
   `Server RSS with ${results.memory.documents} reports open: ${results.memory.rssMb} MB`,
   `Startup: client bundle load ${ms(results.startup.clientLoadMs)} ms; server spawn to initialize result ${ms(results.startup.serverInitializeMs)} ms`,
   'Saved web pages (median ms: reading the page, then checking its text):',

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, getCodeActions, getFoldingSpans, getHover, getSymbols, looksLikeReport } from '../../server/src/core/index';
+import { analyze, getCodeActions, getFoldingSpans, getHover, getSymbols, looksLikeReport, offeredFixes } from '../../server/src/core/index';
 import { CLEAN, ROOT, readFixture } from '../helpers';
 
 suite('outline', () => {
@@ -124,6 +124,18 @@ suite('folding, hover, code actions', () => {
       ['只改为“六”（所列各部分需另行补全）', 'section.count-claim', false],
     ]);
     assert.deepEqual(getCodeActions(analysis, { start: 0, end: 0 }), []);
+  });
+  test('suggestions are proven within a deadline: one past it offers the fixes and the suggestions already proven, no new proof', () => {
+    const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
+    const analysis = analyze(text);
+    const at = text.indexOf('五部分');
+    const claim = analysis.findings.find((f) => f.code === 'section.count-claim')!;
+    // Nothing proven yet, and no time left: the two suggestions are held back.
+    assert.deepEqual(offeredFixes(analysis, claim, Date.now() - 1), []);
+    assert.deepEqual(getCodeActions(analysis, { start: at, end: at }, Date.now() - 1), []);
+    // Proven once (no deadline), they are offered even past one.
+    assert.equal(offeredFixes(analysis, claim).length, 2);
+    assert.equal(offeredFixes(analysis, claim, Date.now() - 1).length, 2);
   });
   test('messages in English', () => {
     const text = readFixture('examples/003_12d5eeac63ddaf69.txt');

@@ -99,6 +99,11 @@ function countKeys(findings: readonly Finding[], pred: (f: Finding) => boolean):
 
 const proofs = new WeakMap<Fix, boolean>();
 
+/** Whether `isProven` has already answered for this fix (answering again costs nothing). */
+export function isProofKnown(fix: Fix): boolean {
+  return proofs.has(fix);
+}
+
 /**
  * Whether applying `fix` clears its finding and adds no error or warning,
  * checked by analysing the text as it would be. A suggestion (a changed

@@ -149,8 +149,16 @@ export const DISMISS_COMMAND = 'nianbao.dismissFinding';
 /** The client's command that turns a check off (arguments: check id, document URI, the check's title). */
 export const DISABLE_CHECK_COMMAND = 'nianbao.disableCheck';
 
+/**
+ * How long one answer may spend proving suggestions: each proof analyses the
+ * document again (a 1 MB document, a fifth of a second), and a selection over
+ * many findings would otherwise hold the light bulb for seconds.
+ */
+const PROOF_BUDGET_MS = 150;
+
 export function toCodeActions(document: TextDocument, entry: Analysed, params: CodeActionParams): CodeAction[] {
   const only = params.context?.only;
+  const deadline = Date.now() + PROOF_BUDGET_MS;
   const findings = entry.analysis.findings;
   const lang = entry.analysis.lang;
   const edit = (edits: { span: Span; newText: string }[]): WorkspaceEdit => ({
@@ -165,12 +173,12 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
       const index = findingOf(document, entry, diagnostic);
       if (index !== undefined && !picked.has(index)) picked.set(index, diagnostic);
     }
-    const core = getCodeActions(entry.analysis, toSpan(document, params.range));
+    const core = getCodeActions(entry.analysis, toSpan(document, params.range), deadline);
     for (const action of core) if (action.finding !== undefined && !picked.has(action.finding)) picked.set(action.finding, undefined);
     const order = [...picked.keys()].sort((a, b) => a - b);
     const diagnosticOf = (index: number) => picked.get(index) ?? toDiagnostic(document, entry, findings[index], index);
     for (const index of order) {
-      for (const fix of offeredFixes(entry.analysis, findings[index])) {
+      for (const fix of offeredFixes(entry.analysis, findings[index], deadline)) {
         // Preferred (what "auto fix" applies) only where the change is certain: a fix, not a suggestion.
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred && fix.safety === 'fix', diagnostics: [diagnosticOf(index)], edit: edit(fix.edits) });
       }
@@ -233,7 +241,7 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
     }
   }
   if (wants(only, CodeActionKind.RefactorRewrite)) {
-    for (const action of getCodeActions(entry.analysis, toSpan(document, params.range))) {
+    for (const action of getCodeActions(entry.analysis, toSpan(document, params.range), deadline)) {
       if (action.kind === 'refactor.rewrite') actions.push({ title: action.title, kind: CodeActionKind.RefactorRewrite, edit: edit(action.edits) });
     }
   }

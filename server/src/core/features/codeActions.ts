@@ -3,7 +3,7 @@
 
 import type { Edit } from '../checks/types';
 import type { TableRow } from '../parse/model';
-import { analyze, isProven, type Analysis } from '../service';
+import { analyze, isProofKnown, isProven, type Analysis } from '../service';
 import type { Finding, Fix } from '../checks/types';
 import type { Span } from '../text';
 import { localize } from '../i18n';
@@ -41,11 +41,20 @@ function separateCells(analysis: Analysis, row: TableRow): CodeAction | undefine
 }
 
 /**
- * The fixes of a finding that are offered: every fix (mechanical, proven by
- * the tests over real reports), and each suggestion proven on this text.
+ * When proofs must stop (a time from `Date.now()`): each proof analyses the
+ * whole text again, so on a large document a request over many findings would
+ * take seconds. A suggestion not proven by then is not offered in this answer;
+ * proofs already made are remembered, so the next request goes further.
  */
-export function offeredFixes(analysis: Analysis, finding: Finding): Fix[] {
-  return finding.fixes.filter((fix) => fix.safety === 'fix' || isProven(analysis, finding, fix));
+export type ProofDeadline = number;
+
+/**
+ * The fixes of a finding that are offered: every fix (mechanical, proven by
+ * the tests over real reports), and each suggestion proven on this text —
+ * before `deadline`, when one is given.
+ */
+export function offeredFixes(analysis: Analysis, finding: Finding, deadline?: ProofDeadline): Fix[] {
+  return finding.fixes.filter((fix) => fix.safety === 'fix' || ((deadline === undefined || isProofKnown(fix) || Date.now() < deadline) && isProven(analysis, finding, fix)));
 }
 
 /**
@@ -64,12 +73,12 @@ function separateAllCells(analysis: Analysis, rows: readonly TableRow[]): CodeAc
   };
 }
 
-/** The fixes of every finding that touches `range`, then the assists there. */
-export function getCodeActions(analysis: Analysis, range: Span): CodeAction[] {
+/** The fixes of every finding that touches `range`, then the assists there; suggestions proven before `deadline`. */
+export function getCodeActions(analysis: Analysis, range: Span, deadline?: ProofDeadline): CodeAction[] {
   const actions: CodeAction[] = [];
   analysis.findings.forEach((finding, index) => {
     if (!overlaps(finding.span, range)) return;
-    for (const fix of offeredFixes(analysis, finding)) actions.push({ title: fix.title, kind: 'quickfix', finding: index, edits: fix.edits, preferred: fix.preferred });
+    for (const fix of offeredFixes(analysis, finding, deadline)) actions.push({ title: fix.title, kind: 'quickfix', finding: index, edits: fix.edits, preferred: fix.preferred });
   });
   const rows = Object.values(analysis.report.tables).flatMap((table) => table?.rows ?? []);
   let offeredAll = false;
