@@ -246,7 +246,7 @@ results.memory = await withServer(async ({ connection, child, published }) => {
 // 6. Startup: loading the client bundle (with a stand-in for the vscode module) and the server's initialize.
 {
   const stub = path.join(ROOT, 'out', 'bench', 'client-load.cjs');
-  fs.writeFileSync(stub, `const Module = require('module'); const load = Module._load; Module._load = function (r, ...a) { return r === 'vscode' ? new Proxy({}, { get: () => new Proxy(function () {}, { get: () => () => {} }) }) : load.call(this, r, ...a); }; const t = process.hrtime.bigint(); require(${JSON.stringify(path.join(ROOT, 'dist', 'client.js'))}); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`);
+  fs.writeFileSync(stub, `const Module = require('module'); const load = Module._load; Module._load = function (r, ...a) { return r === 'vscode' ? new Proxy({}, { get: () => new Proxy(function () {}, { get: () => function () {} }) }) : load.call(this, r, ...a); }; const t = process.hrtime.bigint(); require(${JSON.stringify(path.join(ROOT, 'dist', 'client.js'))}); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`);
   const loads = [];
   for (let i = 0; i < (quick ? 3 : 10); i++) loads.push(Number(spawnSync(process.execPath, [stub], { encoding: 'utf8' }).stdout));
   const inits = [];

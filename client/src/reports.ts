@@ -38,9 +38,15 @@ export function isReport(document: vscode.TextDocument): boolean {
   return report;
 }
 
-const becameReport = new vscode.EventEmitter<vscode.TextDocument>();
+const becameReport = new Set<(document: vscode.TextDocument) => void>();
+
 /** A document is now a report (switched to the report language, or Markdown that now reads like one). */
-export const onDidBecomeReport = becameReport.event;
+export function onDidBecomeReport(listener: (document: vscode.TextDocument) => void): vscode.Disposable {
+  becameReport.add(listener);
+  return { dispose: () => becameReport.delete(listener) };
+}
+
+const fireBecameReport = (document: vscode.TextDocument) => becameReport.forEach((listener) => listener(document));
 
 /** Recognises reports as they open and change; keeps the context key for menus. */
 export function startDetection(): vscode.Disposable[] {
@@ -57,7 +63,7 @@ export function startDetection(): vscode.Disposable[] {
     if (document.languageId === 'markdown') {
       // Checked in place: only the menus and the preview need to know.
       const report = isReport(document);
-      if (report && !wasReport.get(key)) becameReport.fire(document);
+      if (report && !wasReport.get(key)) fireBecameReport(document);
       wasReport.set(key, report);
       updateContext();
       return;
@@ -70,7 +76,7 @@ export function startDetection(): vscode.Disposable[] {
     if (!looksLikeReport(document.getText())) return;
     vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID).then(
       (switched) => {
-        becameReport.fire(switched);
+        fireBecameReport(switched);
         updateContext();
       },
       () => {
@@ -92,7 +98,6 @@ export function startDetection(): vscode.Disposable[] {
   };
 
   const disposables = [
-    becameReport,
     vscode.workspace.onDidCloseTextDocument((document) => {
       const key = document.uri.toString();
       clearTimeout(timers.get(key));

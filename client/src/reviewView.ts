@@ -26,12 +26,13 @@ export interface UnitReport {
 
 type Node = { kind: 'unit'; report: UnitReport } | { kind: 'finding'; report: UnitReport; finding: UnitFinding };
 
-const ICONS: Record<UnitFinding['severity'], vscode.ThemeIcon> = {
+/** Made when first shown, not when the extension loads. */
+const icons = (): Record<UnitFinding['severity'], vscode.ThemeIcon> => ({
   error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
   warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
   information: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
   hint: new vscode.ThemeIcon('lightbulb'),
-};
+});
 
 class ReviewTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -58,7 +59,7 @@ class ReviewTree implements vscode.TreeDataProvider<Node> {
       const item = new vscode.TreeItem(year ? `${node.report.unit} ${year}` : node.report.unit, node.report.findings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.description = vscode.l10n.t('{0} errors, {1} warnings, {2} information, {3} hints', counts.error, counts.warning, counts.information, counts.hint);
       item.tooltip = `${uri.scheme === 'file' ? uri.fsPath : uri.path}${previous ? `\n${vscode.l10n.t("Compared with last year's report: {0}", vscode.Uri.parse(previous).path)}` : ''}`;
-      item.iconPath = counts.error ? ICONS.error : counts.warning ? ICONS.warning : new vscode.ThemeIcon('pass');
+      item.iconPath = counts.error ? icons().error : counts.warning ? icons().warning : new vscode.ThemeIcon('pass');
       item.resourceUri = uri;
       item.contextValue = 'nianbaoUnit';
       return item;
@@ -66,7 +67,7 @@ class ReviewTree implements vscode.TreeDataProvider<Node> {
     const { finding } = node;
     const item = new vscode.TreeItem(finding.message, vscode.TreeItemCollapsibleState.None);
     item.description = `${finding.code} [${finding.range.start.line + 1}]`;
-    item.iconPath = ICONS[finding.severity];
+    item.iconPath = icons()[finding.severity];
     const { start, end } = finding.range;
     item.command = { title: '', command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(start.line, start.character, end.line, end.character) }] };
     return item;

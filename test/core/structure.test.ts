@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
 import { analyze, applyEdits, fixAll } from '../../server/src/core/index';
 import { CLEAN, applyFix, assertFixResolves, edit, findings, readFixture } from '../helpers';
+import { reportStarts } from '../../server/src/core/detect';
 
 suite('a clean report', () => {
   test('has no finding', () => assert.deepEqual(findings(CLEAN()), []));
@@ -261,5 +262,46 @@ suite('report.encoding', () => {
   });
   test('a stray U+FFFD in a real report says nothing', () => {
     assert.deepEqual(findings(CLEAN().replace('总体情况\n', '总体情况\n\ufffd')).filter((f) => f.endsWith('report.encoding')), []);
+  });
+});
+
+suite('a yearbook: several reports in one document', () => {
+  const SOURCES = [
+    'test/fixtures/constructed/clean-2021.txt',
+    'examples/000_1d23ca6ff21b8a58.txt',
+    'examples/001_67c1420167c13949.txt',
+    'examples/003_12d5eeac63ddaf69.txt',
+    'test/fixtures/corpus/010_huaian_2024_pdftext.txt',
+    'test/fixtures/corpus/015_shanghai_kewei_2024_pdfmd.txt',
+    'test/fixtures/corpus2/129_pingtan_ziran_2023_tab.txt',
+  ];
+  test('each report is checked on its own: the findings are each report\'s, at its place, and no section.duplicate', () => {
+    const texts = SOURCES.map((f) => readFixture(f).replace(/\n?$/, '\n'));
+    const book = texts.join('');
+    const expected: string[] = [];
+    let lines = 0;
+    for (const text of texts) {
+      for (const f of findings(text)) {
+        const [at, ...rest] = f.split(' ');
+        const [line, column] = at.split(':').map(Number);
+        expected.push([`${line + lines}:${column}`, ...rest].join(' '));
+      }
+      lines += text.split('\n').length - 1;
+    }
+    assert.deepEqual(findings(book), expected);
+    assert.ok(!findings(book).some((f) => f.endsWith('section.duplicate')));
+    // Fixes are placed in the whole text: the count claim of 003, fixed there, is fixed in the book.
+    const fixed = assertFixResolves(book, 'section.count-claim');
+    assert.ok(fixed.includes('其他需要报告的事项等六部分组成'));
+  });
+  test('one report, or titles without their parts (a table of contents), is one report', () => {
+    const one = readFixture('examples/001_67c1420167c13949.txt');
+    const contents = '目录\n示例县人民政府2023年政府信息公开工作年度报告\n示例市人民政府2023年政府信息公开工作年度报告\n';
+    assert.deepEqual(reportStarts(one), []);
+    assert.deepEqual(reportStarts(contents + one), []);
+    // Two titles, one part 一 after the second: the contents' titles open nothing.
+    const title = reportStarts(one + one)[0];
+    assert.match(one.slice(title).split('\n')[0], /政府信息公开工作年度报告\s*$/);
+    assert.deepEqual(reportStarts(contents + one + one), [contents.length + title, contents.length + one.length + title]);
   });
 });

@@ -41,3 +41,33 @@ export function looksLikeReport(text: string): boolean {
   }
   return false;
 }
+
+const PART_ONE = /^\s*(?:#{1,6}\s*)?一\s*[、.．]\s*(?:政府信息公开)?(?:工作)?(?:的)?总体情况/;
+
+/**
+ * Where each report of a document that holds several (a yearbook, a crawl
+ * saved as one file) begins: the title lines that open a report — a title as
+ * `looksLikeReport` reads one, followed by the report's part 一 before the
+ * next title. A table of contents listing titles opens nothing: only the last
+ * title before a part 一 counts. Fewer than two reports: [].
+ */
+export function reportStarts(text: string): number[] {
+  const starts: number[] = [];
+  let title: number | undefined;
+  let offset = 0;
+  let previous = { own: '', offset: 0 };
+  for (const line of text.split(/(?<=\n)/)) {
+    const own = line.includes('报告') || line.length <= 40 ? compact(line).text.replace(/^#+/, '') : '';
+    if (own.length <= 60 && /(?:年度|工作)报告[)）\]】]*$/.test(own) && (previous.own + own).includes('政府信息公开')) {
+      // A title broken over two lines (淮安市人民政府 / 2024 年政府信息公开工作年度报告) starts on the first.
+      const broken = (!own.includes('政府信息公开') || /^\d{4}年/.test(own)) && previous.own.length > 0 && previous.own.length <= 40 && !/[，。：,:；;]/.test(previous.own);
+      title = broken ? previous.offset : offset;
+    } else if (title !== undefined && PART_ONE.test(line)) {
+      starts.push(title);
+      title = undefined;
+    }
+    if (line.trim()) previous = { own, offset };
+    offset += line.length;
+  }
+  return starts.length >= 2 ? starts : [];
+}

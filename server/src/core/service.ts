@@ -13,7 +13,8 @@ import { releaseCompacts } from './parse/compacted';
 import { parseReport } from './parse/report';
 import { parseStructure } from './parse/structure';
 import { applyReview, type Review, type ReviewEntry } from './review';
-import { splitLines } from './text';
+import { splitLines, type Span } from './text';
+import { reportStarts } from './detect';
 import { identify, type Identity } from './years/identity';
 
 export interface AnalysisOptions {
@@ -53,11 +54,35 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   } catch (error) {
     return { report: emptyReport(text), findings: [internalError(lang, String(error))], lang, dismissed: [], options };
   }
-  const checked = runChecks(report, { lang, severities: options.severities, ...(options.previous ? { previous: options.previous } : {}) });
+  // A yearbook: each report is checked on its own (its sections, its tables), not as one report with every section
+  // many times over. Cross-year checks need one report's body: they are left out of a yearbook.
+  const starts = reportStarts(text);
+  const checked = starts.length
+    ? starts.flatMap((start, i) => checkPart(text.slice(i === 0 ? 0 : start, starts[i + 1] ?? text.length), i === 0 ? 0 : start, lang, options))
+    : runChecks(report, { lang, severities: options.severities, ...(options.previous ? { previous: options.previous } : {}) });
   const encoding = options.decodedFrom && decodedNote(lang, options.decodedFrom, options.severities);
   const { shown, dismissed } = applyReview(encoding ? [encoding, ...checked] : checked, report, options.review);
   releaseCompacts(report);
   return { report, findings: shown, lang, dismissed, options };
+}
+
+/** The findings of one report of a yearbook, placed in the whole text. */
+function checkPart(text: string, offset: number, lang: Lang, options: AnalysisOptions): Finding[] {
+  let part: Report;
+  try {
+    part = parseReport(text, { format: options.format });
+  } catch (error) {
+    return [internalError(lang, String(error))];
+  }
+  const findings = runChecks(part, { lang, severities: options.severities });
+  releaseCompacts(part);
+  const at = (span: Span): Span => ({ start: span.start + offset, end: span.end + offset });
+  return findings.map((f) => ({
+    ...f,
+    span: at(f.span),
+    related: f.related.map((r) => (r.inPrevious ? r : { ...r, span: at(r.span) })),
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: at(e.span) })) })),
+  }));
 }
 
 /**
