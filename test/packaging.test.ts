@@ -51,5 +51,7 @@ test('a report opens on a calm page: Chinese punctuation is not flagged as ambig
   assert.deepEqual(manifest.contributes.configurationDefaults, {
     // Table 2's 25 rows are children of its table: collapsed, they leave sections 四–六 in view.
     '[nianbao]': { 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.wordWrap': 'on', 'outline.collapseItems': 'alwaysCollapse' },
+    // The installed checks' pages open rendered, wherever they are opened from (the Problems panel's links too).
+    'workbench.editorAssociations': { '**/nianbao.nianbao-*/docs/checks/*.md': 'vscode.markdown.preview.editor' },
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, getCodeActions, getFoldingSpans, getHover, getSymbols, looksLikeReport, offeredFixes } from '../../server/src/core/index';
+import { analyze, getCodeActions, getFoldingSpans, getHover, getSymbols, looksLikeReport, offeredFixes, ProofBudget } from '../../server/src/core/index';
 import { CLEAN, ROOT, readFixture } from '../helpers';
 
 suite('outline', () => {
@@ -125,17 +125,22 @@ suite('folding, hover, code actions', () => {
     ]);
     assert.deepEqual(getCodeActions(analysis, { start: 0, end: 0 }), []);
   });
-  test('suggestions are proven within a deadline: one past it offers the fixes and the suggestions already proven, no new proof', () => {
+  test('suggestions are proven within a budget of characters analysed, charged in order: the same answer whatever was proven before', () => {
     const text = readFixture('examples/003_12d5eeac63ddaf69.txt');
     const analysis = analyze(text);
     const at = text.indexOf('五部分');
     const claim = analysis.findings.find((f) => f.code === 'section.count-claim')!;
-    // Nothing proven yet, and no time left: the two suggestions are held back.
-    assert.deepEqual(offeredFixes(analysis, claim, Date.now() - 1), []);
-    assert.deepEqual(getCodeActions(analysis, { start: at, end: at }, Date.now() - 1), []);
-    // Proven once (no deadline), they are offered even past one.
+    // No budget left: the two suggestions are held back; room for one proof: the first.
+    assert.deepEqual(offeredFixes(analysis, claim, new ProofBudget(0)), []);
+    assert.deepEqual(getCodeActions(analysis, { start: at, end: at }, new ProofBudget(text.length - 1)), []);
+    assert.deepEqual(offeredFixes(analysis, claim, new ProofBudget(text.length)).map((f) => f.title), ['补上“其他需要报告的事项”并改为“六”']);
+    // Proven once without a budget, they are still held back by one: the answer does not depend on what came before.
     assert.equal(offeredFixes(analysis, claim).length, 2);
-    assert.equal(offeredFixes(analysis, claim, Date.now() - 1).length, 2);
+    assert.deepEqual(offeredFixes(analysis, claim, new ProofBudget(0)), []);
+    // A fix asked for twice in one answer is charged once.
+    const budget = new ProofBudget(2 * text.length);
+    assert.equal(offeredFixes(analysis, claim, budget).length, 2);
+    assert.equal(offeredFixes(analysis, claim, budget).length, 2);
   });
   test('messages in English', () => {
     const text = readFixture('examples/003_12d5eeac63ddaf69.txt');

@@ -124,11 +124,6 @@ function countKeys(findings: readonly Finding[], pred: (f: Finding) => boolean):
 
 const proofs = new WeakMap<Fix, boolean>();
 
-/** Whether `isProven` has already answered for this fix (answering again costs nothing). */
-export function isProofKnown(fix: Fix): boolean {
-  return proofs.has(fix);
-}
-
 /**
  * Whether applying `fix` clears its finding and adds no error or warning,
  * checked by analysing the text as it would be. A suggestion (a changed
@@ -177,7 +172,7 @@ function tooLarge(lang: Lang, size: number, max: number, severities: AnalysisOpt
 
 export { getSymbols, type SymbolNode, type SymbolKind } from './features/symbols';
 export { getFoldingSpans } from './features/folding';
-export { getCodeActions, applyEdits, fixAll, offeredFixes, type CodeAction } from './features/codeActions';
+export { getCodeActions, applyEdits, fixAll, offeredFixes, ProofBudget, type CodeAction } from './features/codeActions';
 export { getHover, type Hover } from './features/hover';
 export { getDefinition, getReferences } from './features/links';
 export { getTablesView, type TablesView, type TableView, type TableBlockView, type TableRowView, type TableCellView, type HeaderCell } from './features/tablesView';

@@ -19,7 +19,7 @@ import {
   type Location,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkById, describeFinding, fixAll, getCodeActions, offeredFixes, getFoldingSpans, getHover, getSymbols, type Finding, type ReviewEntry, type Severity, type Span, type SymbolNode } from '../core';
+import { checkById, describeFinding, fixAll, getCodeActions, offeredFixes, ProofBudget, getFoldingSpans, getHover, getSymbols, type Finding, type ReviewEntry, type Severity, type Span, type SymbolNode } from '../core';
 import { localize } from '../core/i18n';
 import { checkDocUri } from '../docs';
 import { ACTIONS } from './messages';
@@ -150,15 +150,16 @@ export const DISMISS_COMMAND = 'nianbao.dismissFinding';
 export const DISABLE_CHECK_COMMAND = 'nianbao.disableCheck';
 
 /**
- * How long one answer may spend proving suggestions: each proof analyses the
- * document again (a 1 MB document, a fifth of a second), and a selection over
- * many findings would otherwise hold the light bulb for seconds.
+ * How much one answer may prove, in characters analysed: each proof analyses
+ * the document again (a 1 MB document, a fifth of a second), and a selection
+ * over many findings would otherwise hold the light bulb for seconds. Two
+ * proofs of a 1 MB document, some sixty of a 30 KB report.
  */
-const PROOF_BUDGET_MS = 150;
+const PROOF_BUDGET_CHARS = 2_000_000;
 
 export function toCodeActions(document: TextDocument, entry: Analysed, params: CodeActionParams): CodeAction[] {
   const only = params.context?.only;
-  const deadline = Date.now() + PROOF_BUDGET_MS;
+  const budget = new ProofBudget(PROOF_BUDGET_CHARS);
   const findings = entry.analysis.findings;
   const lang = entry.analysis.lang;
   const edit = (edits: { span: Span; newText: string }[]): WorkspaceEdit => ({
@@ -173,12 +174,12 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
       const index = findingOf(document, entry, diagnostic);
       if (index !== undefined && !picked.has(index)) picked.set(index, diagnostic);
     }
-    const core = getCodeActions(entry.analysis, toSpan(document, params.range), deadline);
+    const core = getCodeActions(entry.analysis, toSpan(document, params.range), budget);
     for (const action of core) if (action.finding !== undefined && !picked.has(action.finding)) picked.set(action.finding, undefined);
     const order = [...picked.keys()].sort((a, b) => a - b);
     const diagnosticOf = (index: number) => picked.get(index) ?? toDiagnostic(document, entry, findings[index], index);
     for (const index of order) {
-      for (const fix of offeredFixes(entry.analysis, findings[index], deadline)) {
+      for (const fix of offeredFixes(entry.analysis, findings[index], budget)) {
         // Preferred (what "auto fix" applies) only where the change is certain: a fix, not a suggestion.
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred && fix.safety === 'fix', diagnostics: [diagnosticOf(index)], edit: edit(fix.edits) });
       }
@@ -241,7 +242,7 @@ export function toCodeActions(document: TextDocument, entry: Analysed, params: C
     }
   }
   if (wants(only, CodeActionKind.RefactorRewrite)) {
-    for (const action of getCodeActions(entry.analysis, toSpan(document, params.range), deadline)) {
+    for (const action of getCodeActions(entry.analysis, toSpan(document, params.range), budget)) {
       if (action.kind === 'refactor.rewrite') actions.push({ title: action.title, kind: CodeActionKind.RefactorRewrite, edit: edit(action.edits) });
     }
   }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, PDF_011, ROOT, checkFile, codeOf, copyIn, expectedFindings, nianbaoDiagnostics, openCopy, runSuite, screenshot, waitForFindings, waitForLanguage, type Test } from './harness';
+import { EXTENSION_ID, PDF_011, ROOT, checkFile, waitFor, codeOf, copyIn, expectedFindings, nianbaoDiagnostics, openCopy, runSuite, screenshot, waitForFindings, waitForLanguage, type Test } from './harness';
 
 const SEED = '003_12d5eeac63ddaf69';
 const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -32,6 +32,15 @@ const tests: Test[] = [
         const target = typeof d.code === 'object' ? d.code.target : undefined;
         assert.ok(target && fs.existsSync(target.fsPath), `the docs page of ${codeOf(d)} is in the package: ${target}`);
       }
+      // The Problems panel opens a code's link as a file: the installed pages open rendered, in the Markdown preview.
+      const page = (nianbaoDiagnostics(document.uri)[0].code as { target: vscode.Uri }).target;
+      await vscode.commands.executeCommand('vscode.open', page);
+      const tab = await waitFor('the check\'s page', [vscode.window.tabGroups.onDidChangeTabs], () => {
+        const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+        return active && active.label.endsWith('.md') ? active : undefined;
+      });
+      assert.ok(tab.input instanceof vscode.TabInputCustom && tab.input.viewType === 'vscode.markdown.preview.editor', `opened as ${JSON.stringify(tab.input)}`);
+      await vscode.window.tabGroups.close(tab);
     },
   },
   {

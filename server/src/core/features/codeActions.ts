@@ -3,7 +3,7 @@
 
 import type { Edit } from '../checks/types';
 import type { TableRow } from '../parse/model';
-import { analyze, isProofKnown, isProven, type Analysis } from '../service';
+import { analyze, isProven, type Analysis } from '../service';
 import type { Finding, Fix } from '../checks/types';
 import type { Span } from '../text';
 import { localize } from '../i18n';
@@ -41,20 +41,37 @@ function separateCells(analysis: Analysis, row: TableRow): CodeAction | undefine
 }
 
 /**
- * When proofs must stop (a time from `Date.now()`): each proof analyses the
- * whole text again, so on a large document a request over many findings would
- * take seconds. A suggestion not proven by then is not offered in this answer;
- * proofs already made are remembered, so the next request goes further.
+ * How much proving one answer may do, in characters analysed: each proof
+ * analyses the whole text again, so on a large document a request over many
+ * findings would take seconds. Suggestions are charged in the order asked
+ * (once each, proven before or not), and those past the budget are not offered
+ * in this answer — the same answer every time it is asked, whatever was
+ * proven before.
  */
-export type ProofDeadline = number;
+export class ProofBudget {
+  private readonly charged = new Map<Fix, boolean>();
+
+  constructor(private left: number) {}
+
+  /** Whether the suggestion may be proven (and offered) in this answer. */
+  allows(fix: Fix, textLength: number): boolean {
+    let allowed = this.charged.get(fix);
+    if (allowed === undefined) {
+      allowed = this.left >= textLength;
+      if (allowed) this.left -= textLength;
+      this.charged.set(fix, allowed);
+    }
+    return allowed;
+  }
+}
 
 /**
  * The fixes of a finding that are offered: every fix (mechanical, proven by
  * the tests over real reports), and each suggestion proven on this text —
- * before `deadline`, when one is given.
+ * within `budget`, when one is given.
  */
-export function offeredFixes(analysis: Analysis, finding: Finding, deadline?: ProofDeadline): Fix[] {
-  return finding.fixes.filter((fix) => fix.safety === 'fix' || ((deadline === undefined || isProofKnown(fix) || Date.now() < deadline) && isProven(analysis, finding, fix)));
+export function offeredFixes(analysis: Analysis, finding: Finding, budget?: ProofBudget): Fix[] {
+  return finding.fixes.filter((fix) => fix.safety === 'fix' || ((!budget || budget.allows(fix, analysis.report.text.length)) && isProven(analysis, finding, fix)));
 }
 
 /**
@@ -73,12 +90,12 @@ function separateAllCells(analysis: Analysis, rows: readonly TableRow[]): CodeAc
   };
 }
 
-/** The fixes of every finding that touches `range`, then the assists there; suggestions proven before `deadline`. */
-export function getCodeActions(analysis: Analysis, range: Span, deadline?: ProofDeadline): CodeAction[] {
+/** The fixes of every finding that touches `range`, then the assists there; suggestions proven within `budget`. */
+export function getCodeActions(analysis: Analysis, range: Span, budget?: ProofBudget): CodeAction[] {
   const actions: CodeAction[] = [];
   analysis.findings.forEach((finding, index) => {
     if (!overlaps(finding.span, range)) return;
-    for (const fix of offeredFixes(analysis, finding, deadline)) actions.push({ title: fix.title, kind: 'quickfix', finding: index, edits: fix.edits, preferred: fix.preferred });
+    for (const fix of offeredFixes(analysis, finding, budget)) actions.push({ title: fix.title, kind: 'quickfix', finding: index, edits: fix.edits, preferred: fix.preferred });
   });
   const rows = Object.values(analysis.report.tables).flatMap((table) => table?.rows ?? []);
   let offeredAll = false;
