@@ -55,18 +55,23 @@ export function reportStarts(text: string): number[] {
   const starts: number[] = [];
   let title: number | undefined;
   let offset = 0;
-  let previous = { own: '', offset: 0 };
+  // The last non-blank line, read (compacted) only when a title on the next line needs it.
+  let previous = { line: '', offset: 0 };
+  const squeezed = (line: string) => compact(line).text.replace(/^#+/, '');
   for (const line of text.split(/(?<=\n)/)) {
-    const own = line.includes('报告') || line.length <= 40 ? compact(line).text.replace(/^#+/, '') : '';
-    if (own.length <= 60 && /(?:年度|工作)报告[)）\]】]*$/.test(own) && (previous.own + own).includes('政府信息公开')) {
-      // A title broken over two lines (淮安市人民政府 / 2024 年政府信息公开工作年度报告) starts on the first.
-      const broken = (!own.includes('政府信息公开') || /^\d{4}年/.test(own)) && previous.own.length > 0 && previous.own.length <= 40 && !/[，。：,:；;]/.test(previous.own);
-      title = broken ? previous.offset : offset;
+    const own = line.includes('报告') ? squeezed(line) : '';
+    if (own && own.length <= 60 && /(?:年度|工作)报告[)）\]】]*$/.test(own)) {
+      const before = previous.line.length <= 80 ? squeezed(previous.line) : '';
+      if ((before + own).includes('政府信息公开')) {
+        // A title broken over two lines (淮安市人民政府 / 2024 年政府信息公开工作年度报告) starts on the first.
+        const broken = (!own.includes('政府信息公开') || /^\d{4}年/.test(own)) && before.length > 0 && before.length <= 40 && !/[，。：,:；;]/.test(before);
+        title = broken ? previous.offset : offset;
+      }
     } else if (title !== undefined && PART_ONE.test(line)) {
       starts.push(title);
       title = undefined;
     }
-    if (line.trim()) previous = { own, offset };
+    if (line.trim()) previous = { line, offset };
     offset += line.length;
   }
   return starts.length >= 2 ? starts : [];

@@ -146,9 +146,15 @@ export function fold(s: string): string {
 const LABEL_NOISE = /[\s\u00a0\u3000\ufeff、，,。.．:：;；!！?？“”"'‘’「」『』《》<>〈〉()（）\[\]【】〔〕\-—_|#·…]/g;
 const LABEL_NOISE_ONE = new RegExp(`^${LABEL_NOISE.source}$`);
 
+/** Answers of `isLabelNoise` by UTF-16 unit (0 not yet known, 1 no, 2 yes): labels are compared character by character. */
+const noise = new Uint8Array(0x10000);
+
 /** Whether one (folded or unfolded) character is label noise. */
 export function isLabelNoise(ch: string): boolean {
-  return LABEL_NOISE_ONE.test(foldChar(ch));
+  if (ch.length !== 1) return LABEL_NOISE_ONE.test(foldChar(ch));
+  const code = ch.charCodeAt(0);
+  if (noise[code] === 0) noise[code] = LABEL_NOISE_ONE.test(foldChar(ch)) ? 2 : 1;
+  return noise[code] === 2;
 }
 
 /**
