@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
-import { analyze, applyEdits, fixAll } from '../../server/src/core/index';
+import { analyze, applyEdits, fixAll, getSymbols } from '../../server/src/core/index';
 import { CLEAN, applyFix, assertFixResolves, edit, findings, readFixture } from '../helpers';
 import { reportStarts } from '../../server/src/core/detect';
 
@@ -293,6 +293,25 @@ suite('a yearbook: several reports in one document', () => {
     // Fixes are placed in the whole text: the count claim of 003, fixed there, is fixed in the book.
     const fixed = assertFixResolves(book, 'section.count-claim');
     assert.ok(fixed.includes('其他需要报告的事项等六部分组成'));
+  });
+  test('the outline of a yearbook is each report\'s outline, in its place', () => {
+    const texts = SOURCES.map((f) => readFixture(f).replace(/\n?$/, '\n'));
+    const book = texts.join('');
+    type Node = ReturnType<typeof getSymbols>[number];
+    const shifted = (n: Node, by: number): Node => ({ ...n, span: { start: n.span.start + by, end: n.span.end + by }, selection: { start: n.selection.start + by, end: n.selection.end + by }, children: n.children.map((c) => shifted(c, by)) });
+    // A report runs from its title to the next title (the next file's page chrome before its title is the previous report's end).
+    const starts = reportStarts(book);
+    assert.equal(starts.length, SOURCES.length);
+    const expected = starts.flatMap((start, i) => {
+      const from = i === 0 ? 0 : start;
+      return getSymbols(analyze(book.slice(from, starts[i + 1] ?? book.length))).map((n) => shifted(n, from));
+    });
+    const outline = getSymbols(analyze(book));
+    assert.deepEqual(outline, expected);
+    // Each report's title is its file's.
+    assert.deepEqual(outline.map((n) => n.name), texts.map((t) => getSymbols(analyze(t))[0].name));
+    const sections = (nodes: Node[]) => nodes.map((n) => `${n.kind} ${n.children.filter((c) => c.kind === 'section').length}`);
+    assert.deepEqual(sections(outline), texts.flatMap((t) => sections(getSymbols(analyze(t)))));
   });
   test('one report, or titles without their parts (a table of contents), is one report', () => {
     const one = readFixture('examples/001_67c1420167c13949.txt');

@@ -5,6 +5,10 @@
 import { tableName, rowName } from '../checks/tables/names';
 import type { Report, SectionNode, Subsection, Table } from '../parse/model';
 import type { Analysis } from '../service';
+import type { Lang } from '../i18n';
+import { reportStarts } from '../detect';
+import { releaseCompacts } from '../parse/compacted';
+import { parseReport } from '../parse/report';
 import { lastContentEnd } from '../parse/structure';
 import type { Span } from '../text';
 
@@ -22,7 +26,7 @@ export interface SymbolNode {
   children: SymbolNode[];
 }
 
-function tableSymbol(analysis: Analysis, table: Table): SymbolNode {
+function tableSymbol(lang: Lang, table: Table): SymbolNode {
   const rows: SymbolNode[] =
     table.def.id === 'requests'
       ? table.rows.map((row) => {
@@ -32,7 +36,7 @@ function tableSymbol(analysis: Analysis, table: Table): SymbolNode {
         })
       : [];
   const first = rows[0]?.selection ?? table.rows[0]?.label?.span ?? table.span;
-  return { name: tableName(table.def.id, analysis.lang), detail: table.def.title, kind: 'table', span: table.span, selection: first, children: rows };
+  return { name: tableName(table.def.id, lang), detail: table.def.title, kind: 'table', span: table.span, selection: first, children: rows };
 }
 
 function tablesIn(report: Report, section: SectionNode): Table[] {
@@ -73,7 +77,31 @@ function headingsOf(text: string, section: SectionNode): SymbolNode[] {
 }
 
 export function getSymbols(analysis: Analysis): SymbolNode[] {
-  const { report } = analysis;
+  const { text } = analysis.report;
+  // Too large to be analysed: no outline either.
+  const { maxSize } = analysis.options;
+  if (maxSize !== undefined && text.length > maxSize) return [];
+  const starts = reportStarts(text);
+  if (!starts.length) return reportSymbols(analysis.report, analysis.lang);
+  // A yearbook: each report's outline, read from its own text as the checks read it, placed in the whole text.
+  return starts.flatMap((start, i) => {
+    const from = i === 0 ? 0 : start;
+    try {
+      const part = parseReport(text.slice(from, starts[i + 1] ?? text.length), { format: analysis.options.format });
+      releaseCompacts(part);
+      return reportSymbols(part, analysis.lang).map((node) => shifted(node, from));
+    } catch {
+      return [];
+    }
+  });
+}
+
+function shifted(node: SymbolNode, by: number): SymbolNode {
+  const at = (span: Span): Span => ({ start: span.start + by, end: span.end + by });
+  return { ...node, span: at(node.span), selection: at(node.selection), children: node.children.map((c) => shifted(c, by)) };
+}
+
+function reportSymbols(report: Report, lang: Lang): SymbolNode[] {
   const text = report.text;
   const sections: SymbolNode[] = report.sections.map((section) => withChildren({
     name: text.slice(section.heading.span.start, section.heading.span.end),
@@ -83,7 +111,7 @@ export function getSymbols(analysis: Analysis): SymbolNode[] {
     selection: section.heading.span,
     children: [
       ...headingsOf(text, section),
-      ...tablesIn(report, section).map((t) => tableSymbol(analysis, t)),
+      ...tablesIn(report, section).map((t) => tableSymbol(lang, t)),
     ],
   }));
   const title = report.title;
