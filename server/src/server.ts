@@ -36,11 +36,13 @@ import { localize } from './core/i18n';
 import { TABLES_METHOD, toCodeLenses, toTablesResult, type TablesParams, type TablesResult } from './lsp/tables';
 
 /**
- * Changes that arrive together (one event-loop turn) are analysed once. No
- * longer delay: analysis takes well under a millisecond, so waiting would only
- * make diagnostics lag behind typing.
+ * A document whose last analysis took less than this is checked again at the
+ * next turn of the event loop after a change: quicker than keys repeat, so
+ * typing never queues behind it. A slower one waits a millisecond, so that the
+ * changes queued behind this one (read one a turn) make one analysis, not one
+ * each.
  */
-const CHANGE_DELAY_MS = 0;
+const QUICK_ANALYSIS_MS = 10;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -88,7 +90,8 @@ function previousDocument(uri: string): TextDocument | undefined {
   return previous ? (documents.get(previous.uri) ?? previous.entry.document) : undefined;
 }
 const cache = new AnalysisCache(analyze, optionsFor);
-const timers = new Map<string, NodeJS.Timeout>();
+/** How to call off the check a change has scheduled, per document. */
+const scheduled = new Map<string, () => void>();
 /** The analysis (version, text and settings) whose diagnostics were last published, per document. */
 const published = new Map<string, Analysed>();
 
@@ -201,7 +204,7 @@ function onDocument<P extends { textDocument?: { uri?: unknown } } | null | unde
 
 /** Publishes the diagnostics of the document's current version and settings, unless already published. */
 async function publish(uri: string): Promise<void> {
-  timers.delete(uri);
+  scheduled.delete(uri);
   // The document's settings first (asked once per document and change of settings).
   await settings.load(uri);
   // A report of the workspace that is not open: its text as read from disk.
@@ -226,8 +229,20 @@ async function publish(uri: string): Promise<void> {
 }
 
 function schedule(uri: string): void {
-  clearTimeout(timers.get(uri));
-  timers.set(uri, setTimeout(() => void publish(uri), CHANGE_DELAY_MS));
+  unschedule(uri);
+  const check = () => void publish(uri);
+  if ((cache.peek(uri)?.elapsedMs ?? Infinity) < QUICK_ANALYSIS_MS) {
+    const immediate = setImmediate(check);
+    scheduled.set(uri, () => clearImmediate(immediate));
+  } else {
+    const timer = setTimeout(check, 1);
+    scheduled.set(uri, () => clearTimeout(timer));
+  }
+}
+
+function unschedule(uri: string): void {
+  scheduled.get(uri)?.();
+  scheduled.delete(uri);
 }
 
 // onDidOpen fires before onDidChangeContent for the same version, which then finds it published.
@@ -235,8 +250,7 @@ documents.onDidOpen((event) => void publish(event.document.uri));
 documents.onDidChangeContent((event) => schedule(event.document.uri));
 documents.onDidClose((event) => {
   const uri = event.document.uri;
-  clearTimeout(timers.get(uri));
-  timers.delete(uri);
+  unschedule(uri);
   published.delete(uri);
   cache.delete(uri);
   markdownReports.delete(uri);
@@ -392,8 +406,7 @@ connection.onRequest(
 );
 
 connection.onShutdown(() => {
-  for (const timer of timers.values()) clearTimeout(timer);
-  timers.clear();
+  for (const uri of [...scheduled.keys()]) unschedule(uri);
 });
 
 documents.listen(connection);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { analyze } from '../../server/src/core';
 import { ROOT, Session } from './session';
 
@@ -60,5 +60,26 @@ describe('diagnostics per document', () => {
     assert.equal(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length, 50);
     assert.equal(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length, 950);
     assert.equal(diagnostics[1000].message, '另有 50 个问题未列出：每个文档最多列出 1000 个');
+  });
+
+  it('a burst of changes to a slow document is checked once or twice, not once a change', async () => {
+    // Long prose makes each analysis take well over the 10 ms under which a change is checked at once.
+    const text = CLEAN + '\n' + Array.from({ length: 8000 }, (_, i) => `第${i + 1}段，本机关持续推进政务公开工作，成效明显。`).join('\n') + '\n';
+    const session = new Session();
+    sessions.push(session);
+    await session.initialize();
+    const target = uri('burst.nianbao');
+    await session.open(target, text);
+    await session.diagnostics(target, (p) => p.version === 1);
+    // The second analysis tells the server the document is slow; then ten changes in one burst.
+    const at = { line: 0, character: 0 };
+    const change = (version: number) =>
+      session.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: target, version }, contentChanges: [{ range: { start: at, end: at }, text: ' ' }] });
+    await change(2);
+    await session.diagnostics(target, (p) => p.version === 2);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => change(3 + i)));
+    await session.diagnostics(target, (p) => p.version === 12);
+    const between = session.pending(target).map((p) => p.version);
+    assert.ok(between.length <= 2, `published for versions ${between.join(', ')} on the way to 12`);
   });
 });

@@ -61,8 +61,20 @@ function selectRows(table: Table, selector: RowSelector): TableRow[] | undefined
   return rows.every((r) => r) ? (rows as TableRow[]) : undefined;
 }
 
-/** The table's relations over its cells, from the format's data. */
-function tableRelations(table: Table): Relation[] {
+/**
+ * The table's relations over its cells, from the format's data. They name
+ * cells by row and column, never by value, so they are made once a table
+ * (a suggestion is judged by evaluating them again with one value changed).
+ */
+const relationsByTable = new WeakMap<Table, readonly Relation[]>();
+
+function tableRelations(table: Table): readonly Relation[] {
+  let relations = relationsByTable.get(table);
+  if (!relations) relationsByTable.set(table, (relations = makeRelations(table)));
+  return relations;
+}
+
+function makeRelations(table: Table): Relation[] {
   const data = RELATIONS[table.def.id];
   const out: Relation[] = [];
   for (const row of table.rows) {
@@ -93,7 +105,6 @@ export function sameCell(a: CellRef, b: CellRef): boolean {
   return a.row === b.row && a.column === b.column;
 }
 
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Whether the row's own relations hold with its blanks as 0: then they decide its blanks, as 0. */
 function rowDecidesBlanks(row: TableRow, table: Table): boolean {
@@ -121,11 +132,10 @@ export function valueOf(ref: CellRef): number | undefined {
  * column is uncertain when its parts cover every column the value may be in
  * (the row total sums all the middle columns).
  */
-function valueFor(ref: CellRef, relation: Relation): number | undefined {
+function valueFor(ref: CellRef, relation: Relation, withinRow: boolean): number | undefined {
   const { row, column } = ref;
   const cell = row.cells[column];
-  const inRow = [...relation.left, ...relation.right].every((c) => c.row === row);
-  if (!inRow || row.unread || cell.invalid) return valueOf(ref);
+  if (!withinRow || row.unread || cell.invalid) return valueOf(ref);
   if (cell.uncertainColumn) {
     const covered = new Set([...relation.left, ...relation.right].map((c) => c.column));
     for (let i = 1; i < row.cells.length - 1; i++) if (!covered.has(i)) return undefined;
@@ -134,11 +144,20 @@ function valueFor(ref: CellRef, relation: Relation): number | undefined {
 }
 
 function evaluate(relation: Relation): Evaluated | undefined {
-  const left = relation.left.map((c) => valueFor(c, relation));
-  const right = relation.right.map((c) => valueFor(c, relation));
-  if ([...left, ...right].some((v) => v === undefined)) return undefined;
-  const leftSum = sum(left as number[]);
-  const rightSum = sum(right as number[]);
+  const row = (relation.left[0] ?? relation.right[0])?.row;
+  const withinRow = relation.left.every((c) => c.row === row) && relation.right.every((c) => c.row === row);
+  let leftSum = 0;
+  let rightSum = 0;
+  for (const c of relation.left) {
+    const value = valueFor(c, relation, withinRow);
+    if (value === undefined) return undefined;
+    leftSum += value;
+  }
+  for (const c of relation.right) {
+    const value = valueFor(c, relation, withinRow);
+    if (value === undefined) return undefined;
+    rightSum += value;
+  }
   return { relation, leftSum, rightSum, holds: leftSum === rightSum };
 }
 
@@ -224,22 +243,17 @@ export interface Effect {
  * to change a cell is offered only when it breaks nothing.
  */
 export function effectOf(ref: CellRef, value: number): Effect {
-  const { table } = ref;
-  const relationKey = (e: Evaluated) => `${e.relation.kind}:${key(e.relation.total)}`;
-  const judge = () => new Map(tableRelations(table).flatMap((r) => {
-    const e = evaluate(r);
-    return e ? [[relationKey(e), e] as const] : [];
-  }));
-  const before = judge();
+  const relations = tableRelations(ref.table);
+  const before = relations.map(evaluate);
   return withCell(ref, value, () => {
-    const after = judge();
     const mends: Relation[] = [];
     let breaks = false;
-    for (const [k, e] of after) {
-      const was = before.get(k);
-      if (!e.holds && (!was || was.holds)) breaks = true;
-      if (e.holds && was && !was.holds) mends.push(e.relation);
-    }
+    relations.forEach((relation, i) => {
+      const was = before[i];
+      const now = evaluate(relation);
+      if (now && !now.holds && (!was || was.holds)) breaks = true;
+      if (now?.holds && was && !was.holds) mends.push(relation);
+    });
     return { mends, breaks };
   });
 }

@@ -91,7 +91,15 @@ export class LineIndex {
   }
 }
 
-const WHITESPACE = /[\s\u00a0\u3000\ufeff]/;
+/** White space at `lastIndex` (`\s` covers the ideographic space, NBSP and BOM); tested without reading the character out. */
+const WHITESPACE_AT = /\s/y;
+const NOT_WHITESPACE = /\S/;
+
+function whitespaceAt(text: string, at: number): boolean {
+  WHITESPACE_AT.lastIndex = at;
+  return WHITESPACE_AT.test(text);
+}
+
 /** `s` cut to at most `max` UTF-16 units without splitting a surrogate pair (a CJK extension character stays whole or goes). */
 export function sliceUnits(s: string, max: number): string {
   if (s.length <= max) return s;
@@ -100,14 +108,13 @@ export function sliceUnits(s: string, max: number): string {
 }
 
 export function isBlank(s: string): boolean {
-  for (const ch of s) if (!WHITESPACE.test(ch)) return false;
-  return true;
+  return !NOT_WHITESPACE.test(s);
 }
 
 /** The span of `line` without leading/trailing white space. */
 export function trimSpan(text: string, start: number, end: number): Span {
-  while (start < end && WHITESPACE.test(text[start])) start++;
-  while (end > start && WHITESPACE.test(text[end - 1])) end--;
+  while (start < end && whitespaceAt(text, start)) start++;
+  while (end > start && whitespaceAt(text, end - 1)) end--;
   return { start, end };
 }
 
@@ -118,20 +125,24 @@ export function trimSpan(text: string, start: number, end: number): Span {
  */
 export function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
-  switch (ch) {
-    case '\u3000':
-      return ' ';
-    case '〔':
-    case '［':
-    case '【':
-      return '[';
-    case '〕':
-    case '］':
-    case '】':
-      return ']';
+  const folded = foldCode(c);
+  return folded === c ? ch : String.fromCharCode(folded);
+}
+
+/** `foldChar` of one UTF-16 unit, as a code. */
+function foldCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0; // full-width ASCII, ［ and ］ among them
+  switch (c) {
+    case 0x3000: // ideographic space
+      return 0x20;
+    case 0x3014: // 〔
+    case 0x3010: // 【
+      return 0x5b;
+    case 0x3015: // 〕
+    case 0x3011: // 】
+      return 0x5d;
     default:
-      return ch;
+      return c;
   }
 }
 
@@ -149,32 +160,42 @@ const LABEL_NOISE_ONE = new RegExp(`^${LABEL_NOISE.source}$`);
 /** Answers of `isLabelNoise` by UTF-16 unit (0 not yet known, 1 no, 2 yes): labels are compared character by character. */
 const noise = new Uint8Array(0x10000);
 
-/** Whether one (folded or unfolded) character is label noise. */
-export function isLabelNoise(ch: string): boolean {
-  if (ch.length !== 1) return LABEL_NOISE_ONE.test(foldChar(ch));
-  const code = ch.charCodeAt(0);
-  if (noise[code] === 0) noise[code] = LABEL_NOISE_ONE.test(foldChar(ch)) ? 2 : 1;
+/** Whether one UTF-16 unit (folded or not) is label noise. */
+function isLabelNoiseCode(code: number): boolean {
+  if (noise[code] === 0) noise[code] = LABEL_NOISE_ONE.test(foldChar(String.fromCharCode(code))) ? 2 : 1;
   return noise[code] === 2;
 }
 
 /**
  * `labelKey` of `text[start, end)` with, for each kept character, its source
- * offset. `keepLines`: each line break (CR, LF or CRLF) stays as one `\n`.
+ * offset. `keepLines`: each line break (CR, LF or CRLF) stays as one `\n`;
+ * `limit`: at most so many characters are kept.
  */
-export function keyed(text: string, start: number, end: number, keepLines = false): { key: string; offsets: number[] } {
-  const chars: string[] = [];
+export function keyed(text: string, start: number, end: number, keepLines = false, limit = Infinity): { key: string; offsets: number[] } {
+  // Character codes, not one-character strings: a CJK character read as `text[i]` is a new string each time.
+  const codes: number[] = [];
   const offsets: number[] = [];
-  for (let i = start; i < end; i++) {
-    if (keepLines && (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n'))) {
-      chars.push('\n');
+  for (let i = start; i < end && codes.length < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (keepLines && (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))) {
+      codes.push(10);
       offsets.push(i);
       continue;
     }
-    if (isLabelNoise(text[i])) continue;
-    chars.push(foldChar(text[i]));
+    if (isLabelNoiseCode(c)) continue;
+    codes.push(foldCode(c));
     offsets.push(i);
   }
-  return { key: chars.join(''), offsets };
+  return { key: fromCodes(codes), offsets };
+}
+
+/** The string of UTF-16 codes, in pieces small enough for an argument list. */
+function fromCodes(codes: number[]): string {
+  const PIECE = 4096;
+  if (codes.length <= PIECE) return String.fromCharCode(...codes);
+  let s = '';
+  for (let i = 0; i < codes.length; i += PIECE) s += String.fromCharCode(...codes.slice(i, i + PIECE));
+  return s;
 }
 
 /** A label reduced to its words: used to compare headings and row labels. */

@@ -22,6 +22,8 @@ export interface Analysed {
   key: string;
   /** The text analysed: a client may reuse a version number for other text (reopening without closing). */
   text: string;
+  /** How long the analysis took: a slow document's changes are gathered before it is checked again. */
+  elapsedMs: number;
 }
 
 export class AnalysisCache {
@@ -41,7 +43,9 @@ export class AnalysisCache {
     const text = document.getText();
     // The same string object when nothing changed, so the text comparison is a pointer check.
     if (cached && cached.version === document.version && cached.key === key && cached.text === text) return cached;
-    const entry: Analysed = { uri: document.uri, version: document.version, analysis: this.analyzeText(text, options), options, key, text };
+    const started = performance.now();
+    const analysis = this.analyzeText(text, options);
+    const entry: Analysed = { uri: document.uri, version: document.version, analysis, options, key, text, elapsedMs: performance.now() - started };
     // Only the latest version is kept: older ones are never asked for again.
     this.entries.set(document.uri, entry);
     return entry;

@@ -36,10 +36,23 @@ const HEADER_PATTERNS = (['2021', '2019'] as FormatId[]).map((format) => ({
   pattern: new RegExp(FORMAT_HEADER_MARKERS[format].map(spaced).join('|')),
 }));
 
+/**
+ * The notices that fixed each format, cited as 国办公开办函〔2021〕30号: found
+ * by their year (a pattern that starts with a literal is quick to find in a
+ * long text), the bracket and spaces before it then taken into the citation.
+ */
 const NOTICES: { format: FormatId; pattern: RegExp }[] = [
-  { format: '2021', pattern: /[\[(〔［（【]?\s*2021\s*[\])〕］）】]?\s*3\s*0\s*号/ },
-  { format: '2019', pattern: /[\[(〔［（【]?\s*2019\s*[\])〕］）】]?\s*6\s*0\s*号/ },
+  { format: '2021', pattern: /2021\s*[\])〕］）】]?\s*3\s*0\s*号/ },
+  { format: '2019', pattern: /2019\s*[\])〕］）】]?\s*6\s*0\s*号/ },
 ];
+const NOTICE_OPENINGS = '[(〔［（【';
+
+/** Where a citation found by its year starts: before the spaces and the one bracket that open it. */
+function citationStart(text: string, year: number): number {
+  let start = year;
+  while (start > 0 && /\s/.test(text.charAt(start - 1))) start--;
+  return start > 0 && NOTICE_OPENINGS.includes(text.charAt(start - 1)) ? start - 1 : start;
+}
 
 /**
  * The format is read from the table headers when they are there, else from
@@ -51,7 +64,9 @@ function decideFormat(report: Report, forced: 'auto' | FormatId): FormatDecision
   const look = (kind: 'headers' | 'notice', patterns: { format: FormatId; pattern: RegExp }[]) => {
     for (const { format, pattern } of patterns) {
       const m = pattern.exec(text);
-      if (m) evidence.push({ kind, format, span: { start: m.index, end: m.index + m[0].length } });
+      if (!m) continue;
+      const start = kind === 'notice' ? citationStart(text, m.index) : m.index;
+      evidence.push({ kind, format, span: { start, end: m.index + m[0].length } });
     }
   };
   look('headers', HEADER_PATTERNS);

@@ -77,6 +77,13 @@ interface SectionMatch {
   distance: number;
 }
 
+/**
+ * Characters of a title worth reading: more than any section title, variant or
+ * misspelling has. A longer line that starts with 一、 is a paragraph, whose
+ * start alone can name a section.
+ */
+const TITLE_KEY_LIMIT = 64;
+
 const QUALITY_RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3, fragment: 4 };
 
 /**
@@ -92,8 +99,8 @@ const QUALITY_RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, maske
 type TitleMode = 'whole' | 'prefix' | 'fuzzyPrefix';
 
 function matchSection(text: string, title: Span, numeral: number, mode: TitleMode): SectionMatch | undefined {
-  const prefixOnly = mode !== 'whole';
-  const { key, offsets } = keyed(text, title.start, title.end);
+  const { key, offsets } = keyed(text, title.start, title.end, false, TITLE_KEY_LIMIT + 1);
+  const prefixOnly = mode !== 'whole' || key.length > TITLE_KEY_LIMIT;
   if (!key) return undefined;
   if (ROW_KEYS.some((r) => key.startsWith(r))) return undefined;
   const found: SectionMatch[] = [];
@@ -162,7 +169,8 @@ interface SectionHeadingCandidate {
 function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandidate[] {
   const result: SectionHeadingCandidate[] = [];
   for (const line of lines) {
-    if (isBlank(line.text)) continue;
+    const lineText = line.text;
+    if (isBlank(lineText)) continue;
     const at = lineContentStart(line);
     const atLineStart = numberedAt(text, at, line.end, LEVEL1);
     if (atLineStart) {
@@ -171,20 +179,20 @@ function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandida
     }
     // After a sentence's end the title may be misspelt (matched within an edit distance, numeral agreeing);
     // glued to any other text it must be written out.
-    const afterSentence = new Set<number>();
+    let afterSentence: Set<number> | undefined;
     MID_LINE_LEVEL1.lastIndex = 0;
-    for (let m = MID_LINE_LEVEL1.exec(line.text); m; m = MID_LINE_LEVEL1.exec(line.text)) {
-      afterSentence.add(line.start + m.index + m[0].indexOf(m[1], 1));
+    for (let m = MID_LINE_LEVEL1.exec(lineText); m; m = MID_LINE_LEVEL1.exec(lineText)) {
+      (afterSentence ??= new Set()).add(line.start + m.index + m[0].indexOf(m[1], 1));
       MID_LINE_LEVEL1.lastIndex = m.index + 1;
     }
     GLUED_LEVEL1.lastIndex = 0;
-    for (let m = GLUED_LEVEL1.exec(line.text); m; m = GLUED_LEVEL1.exec(line.text)) {
+    for (let m = GLUED_LEVEL1.exec(lineText); m; m = GLUED_LEVEL1.exec(lineText)) {
       const numeralAt = line.start + m.index;
       if (numeralAt <= at) continue;
       // A heading inside a line is followed by body text: only its first words can be the title.
       const heading = numberedAt(text, numeralAt, Math.min(line.end, numeralAt + MID_LINE_REACH), LEVEL1);
       if (!heading) continue;
-      const match = matchSection(text, heading.title.span, heading.numeral.value, afterSentence.has(numeralAt) ? 'fuzzyPrefix' : 'prefix');
+      const match = matchSection(text, heading.title.span, heading.numeral.value, afterSentence?.has(numeralAt) ? 'fuzzyPrefix' : 'prefix');
       if (match && !LIST_CONTINUATION.test(text.slice(match.titleEnd, Math.min(line.end, match.titleEnd + 8)))) {
         result.push({ heading: withTitleEnd(text, heading, match.titleEnd), match });
       }
@@ -242,6 +250,8 @@ function findAppendix(lines: Line[], after: number): number | undefined {
 }
 
 const ROW_LABEL_KEYS = levelOneRowLabels().map(labelKey);
+/** As much of a heading as can start with a row label. */
+const ROW_LABEL_KEY_LIMIT = Math.max(...ROW_LABEL_KEYS.map((k) => k.length));
 
 /**
  * Numbered headings at a line start in a section's body: its subsections
@@ -256,7 +266,7 @@ function findSubsections(text: string, lines: Line[], body: Span, pattern = LEVE
     const h = numberedAt(text, at, Math.min(line.end, body.end), pattern);
     if (!h) continue;
     if (pattern === LEVEL1) {
-      const key = labelKey(text.slice(h.span.start, h.span.end));
+      const { key } = keyed(text, h.span.start, h.span.end, false, ROW_LABEL_KEY_LIMIT);
       if (ROW_LABEL_KEYS.some((k) => key.startsWith(k))) continue;
     }
     // The title of a subsection is its first clause; the rest of the line is body text.

@@ -1,3 +1,4 @@
+import { lineIndexAt } from '../../text';
 import type { Check } from '../types';
 
 const MASK = /[*＊]{2,}/g;
@@ -14,19 +15,25 @@ export const narrativeMasked: Check = {
     fixable: false,
   },
   run(ctx) {
-    for (const line of ctx.report.lines) {
-      const runs = [...line.text.matchAll(MASK)];
-      if (!runs.length) continue;
-      const first = runs[0];
+    const { text, lines } = ctx.report;
+    // Masks are rare: found in the whole text, then taken line by line.
+    const runs = [...text.matchAll(MASK)];
+    for (let i = 0; i < runs.length; ) {
+      const line = lineIndexAt(lines, runs[i].index!);
+      let next = i + 1;
+      while (next < runs.length && lineIndexAt(lines, runs[next].index!) === line) next++;
+      const first = runs[i];
+      const count = next - i;
       ctx.emit({
-        span: { start: line.start + first.index!, end: line.start + first.index! + first[0].length },
+        span: { start: first.index!, end: first.index! + first[0].length },
         message: ctx.t(
-          runs.length > 1
+          count > 1
             ? { 'zh-CN': '此行有 {count} 处遮盖字符（如“{text}”），请恢复原文', en: 'This line has {count} masked passages (such as "{text}"); restore the text' }
             : { 'zh-CN': '此行有遮盖字符“{text}”，请恢复原文', en: 'This line has masked text "{text}"; restore it' },
-          { count: runs.length, text: first[0] },
+          { count, text: first[0] },
         ),
       });
+      i = next;
     }
   },
 };

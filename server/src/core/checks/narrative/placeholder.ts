@@ -6,9 +6,12 @@ import type { Check } from '../types';
  * never inside a word, an address or a URL.
  */
 const PLACEHOLDER = /[×✕]{2,}|某某|□+|[＿_]{2,}|\[\s*\]|【\s*】/g;
-/** Runs of ASCII that make one token; matched once each, so long runs cost linear time. */
-const ASCII_TOKEN = /[A-Za-z0-9.:/@?=&#-]+/g;
-const LATIN_PLACEHOLDER = /^\d*[Xx]{2,}\d*$/;
+/**
+ * A whole run of ASCII (one token: a word, an address, a URL) that is XX with
+ * digits around it. Only a run's first character can start a match, so a long
+ * run costs linear time.
+ */
+const LATIN_PLACEHOLDER = /(?<![A-Za-z0-9.:/@?=&#-])\d*[Xx]{2,}\d*(?![A-Za-z0-9.:/@?=&#-])/g;
 
 export const narrativePlaceholder: Check = {
   meta: {
@@ -23,7 +26,7 @@ export const narrativePlaceholder: Check = {
   },
   run(ctx) {
     const text = ctx.report.text;
-    const found = [...text.matchAll(PLACEHOLDER), ...[...text.matchAll(ASCII_TOKEN)].filter((m) => LATIN_PLACEHOLDER.test(m[0]))];
+    const found = [...text.matchAll(PLACEHOLDER), ...text.matchAll(LATIN_PLACEHOLDER)];
     for (const m of found.sort((a, b) => a.index! - b.index!)) {
       ctx.emit({
         span: { start: m.index!, end: m.index! + m[0].length },
