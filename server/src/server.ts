@@ -15,6 +15,7 @@ import {
   TextDocumentSyncKind,
   WorkDoneProgress,
   type CancellationToken,
+  type CodeActionParams,
   type InitializeParams,
   type InitializeResult,
   type WorkDoneProgressBegin,
@@ -28,7 +29,7 @@ import { SETTINGS_SECTION } from './settings';
 import { AnalysisCache, type Analysed } from './lsp/cache';
 import { DocumentSettings } from './lsp/config';
 import { ReviewStore } from './lsp/review';
-import { DISMISS_COMMAND, SOURCE_FIX_ALL, toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations, toRange } from './lsp/convert';
+import { DISMISS_COMMAND, SOURCE_FIX_ALL, proofsAhead, toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations, toRange } from './lsp/convert';
 import { FileViews, READ_FILE_METHOD, type ReadFileParams, type ReadFileResult } from './lsp/files';
 import { CHECK_FILES_METHOD, UNITS_METHOD, WorkspaceReports, type CheckFilesParams, type CheckFilesResult, type UnitReport } from './lsp/workspace';
 import { ACTIONS } from './lsp/messages';
@@ -308,7 +309,32 @@ connection.onExecuteCommand(
 );
 
 // Every request about a document waits for its settings (see lookup) and gives up once cancelled.
-connection.onCodeAction(onDocument('codeAction', [], (found, params) => toCodeActions(found.document, found.entry, params)));
+// Suggestions are proven one a turn of the event loop before the answer is made: a request the client
+// cancels (the cursor moved on) or whose document changes stops between two proofs.
+connection.onCodeAction(
+  guardAsync('codeAction', [], async (params: CodeActionParams, token?: CancellationToken) => {
+    const found = await lookup(params, token);
+    if (!found) return [];
+    const { document, entry } = found;
+    const steps = proofsAhead(document, entry, params);
+    for (const prove of steps) {
+      await new Promise((resolve) => setImmediate(resolve));
+      stillWanted(token, document, entry);
+      prove();
+    }
+    if (steps.length) {
+      await new Promise((resolve) => setImmediate(resolve));
+      stillWanted(token, document, entry);
+    }
+    return toCodeActions(document, entry, params);
+  }),
+);
+
+/** Throws the error LSP has for a request cancelled, or about a document that has changed since it was analysed. */
+function stillWanted(token: CancellationToken | undefined, document: TextDocument, entry: Analysed): void {
+  cancelled(token);
+  if (document.version !== entry.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'content modified');
+}
 
 connection.onDocumentSymbol(onDocument('documentSymbol', [], (found) => toDocumentSymbols(found.document, found.entry)));
 

@@ -28,6 +28,7 @@ import {
   ReferencesRequest,
   ResponseError,
   ShutdownRequest,
+  type CancellationToken,
   type Diagnostic,
   type DocumentSymbol,
   type LogMessageParams,
@@ -36,7 +37,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/core';
+import { analyze, getCodeActions, ProofBudget } from '../../server/src/core';
 import { AnalysisCache } from '../../server/src/lsp/cache';
 import { DocumentSettings } from '../../server/src/lsp/config';
 import { toDiagnostics, toDocumentSymbols } from '../../server/src/lsp/convert';
@@ -337,6 +338,46 @@ describe('language server: bad input', () => {
       const text = '\n'.repeat(version - 1) + long;
       assert.deepEqual(await withTimeout(session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }), 'documentSymbol'), expectedSymbols(target, version, text));
     }
+    await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument });
+    await assertServing();
+    assert.deepEqual(errorsSince(mark), [], 'nothing logged as an error');
+  });
+
+  it('stops proving suggestions when a code-action request is cancelled, or when its document changes', async () => {
+    const mark = logs.length;
+    const target = uri('cancel-proofs.txt');
+    // Thirty copies of 003: some thirty suggestions over the whole text, each proven by analysing it again.
+    const long = EX003.repeat(30);
+    const textDocument = { uri: target };
+    const everything = { start: { line: 0, character: 0 }, end: { line: long.split('\n').length, character: 0 } };
+    const codeActions = (token?: CancellationToken) => session.connection.sendRequest(CodeActionRequest.type, { textDocument, range: everything, context: { diagnostics: [] } }, token);
+    const change = (version: number) =>
+      session.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: target, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }] });
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await session.open(target, long);
+    await session.diagnostics(target, (p) => p.version === 1);
+    // Cancelled once the server is proving (the first proof alone takes longer than the wait).
+    const source = new CancellationTokenSource();
+    const cancelled = outcome(codeActions(source.token), 'cancelled codeAction');
+    await later(30);
+    source.cancel();
+    assert.equal((await cancelled).error?.code, LSPErrorCodes.RequestCancelled);
+    // The document changes while its suggestions are proven: the answer would be for text that is gone.
+    await change(2);
+    await session.diagnostics(target, (p) => p.version === 2);
+    const outdated = outcome(codeActions(), 'codeAction over a changed document');
+    await later(30);
+    await change(3);
+    assert.equal((await outdated).error?.code, LSPErrorCodes.ContentModified);
+    // Asked and left alone, the same request is answered, with proven suggestions among its actions.
+    await session.diagnostics(target, (p) => p.version === 3);
+    const answer = (await withTimeout(codeActions(), 'codeAction')) ?? [];
+    const text = '\n\n' + long;
+    const analysis = analyze(text);
+    const proven = getCodeActions(analysis, { start: 0, end: text.length }, new ProofBudget(2_000_000)).filter((a) => a.finding !== undefined && analysis.findings[a.finding].fixes.some((f) => f.title === a.title && f.safety === 'suggestion'));
+    assert.ok(proven.length > 0);
+    const titles = new Set(answer.map((a) => a.title));
+    assert.deepEqual(proven.filter((a) => !titles.has(a.title)), [], 'every proven suggestion offered');
     await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument });
     await assertServing();
     assert.deepEqual(errorsSince(mark), [], 'nothing logged as an error');

@@ -172,7 +172,7 @@ function tooLarge(lang: Lang, size: number, max: number, severities: AnalysisOpt
 
 export { getSymbols, type SymbolNode, type SymbolKind } from './features/symbols';
 export { getFoldingSpans } from './features/folding';
-export { getCodeActions, applyEdits, fixAll, offeredFixes, ProofBudget, type CodeAction } from './features/codeActions';
+export { getCodeActions, applyEdits, findingsAt, fixAll, offeredFixes, ProofBudget, proofSteps, type CodeAction } from './features/codeActions';
 export { getHover, type Hover } from './features/hover';
 export { getDefinition, getReferences } from './features/links';
 export { getTablesView, type TablesView, type TableView, type TableBlockView, type TableRowView, type TableCellView, type HeaderCell } from './features/tablesView';

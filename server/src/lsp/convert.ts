@@ -19,7 +19,7 @@ import {
   type Location,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkById, describeFinding, fixAll, getCodeActions, offeredFixes, ProofBudget, getFoldingSpans, getHover, getSymbols, type Finding, type ReviewEntry, type Severity, type Span, type SymbolNode } from '../core';
+import { checkById, describeFinding, findingsAt, fixAll, getCodeActions, offeredFixes, ProofBudget, proofSteps, getFoldingSpans, getHover, getSymbols, type Finding, type ReviewEntry, type Severity, type Span, type SymbolNode } from '../core';
 import { localize } from '../core/i18n';
 import { checkDocUri } from '../docs';
 import { ACTIONS } from './messages';
@@ -156,6 +156,18 @@ export const DISABLE_CHECK_COMMAND = 'nianbao.disableCheck';
  * proofs of a 1 MB document, some sixty of a 30 KB report.
  */
 const PROOF_BUDGET_CHARS = 2_000_000;
+
+/**
+ * The suggestions `toCodeActions` would prove for `params`, in its order and
+ * within its budget, as steps: the server runs them a turn of the event loop
+ * apart, so that a cancellation or a change can arrive between two proofs.
+ */
+export function proofsAhead(document: TextDocument, entry: Analysed, params: CodeActionParams): (() => void)[] {
+  if (!wants(params.context?.only, CodeActionKind.QuickFix)) return [];
+  const sent = (params.context?.diagnostics ?? []).map((d) => findingOf(document, entry, d)).filter((i): i is number => i !== undefined);
+  const order = [...findingsAt(entry.analysis, toSpan(document, params.range)), ...[...new Set(sent)].sort((a, b) => a - b)];
+  return proofSteps(entry.analysis, order, new ProofBudget(PROOF_BUDGET_CHARS));
+}
 
 export function toCodeActions(document: TextDocument, entry: Analysed, params: CodeActionParams): CodeAction[] {
   const only = params.context?.only;

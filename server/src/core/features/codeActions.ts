@@ -90,13 +90,39 @@ function separateAllCells(analysis: Analysis, rows: readonly TableRow[]): CodeAc
   };
 }
 
+/** The indexes of the findings that touch `range`, in order. */
+export function findingsAt(analysis: Analysis, range: Span): number[] {
+  const at: number[] = [];
+  analysis.findings.forEach((finding, index) => {
+    if (overlaps(finding.span, range)) at.push(index);
+  });
+  return at;
+}
+
+/**
+ * The suggestions that offering the fixes of these findings would prove, in
+ * the order `offeredFixes` charges `budget`, each as a step to run before: a
+ * host can run them apart and stop between them.
+ */
+export function proofSteps(analysis: Analysis, findings: readonly number[], budget: ProofBudget): (() => void)[] {
+  const steps: (() => void)[] = [];
+  for (const index of findings) {
+    const finding = analysis.findings[index];
+    for (const fix of finding.fixes) {
+      if (fix.safety !== 'fix' && budget.allows(fix, analysis.report.text.length)) steps.push(() => isProven(analysis, finding, fix));
+    }
+  }
+  return steps;
+}
+
 /** The fixes of every finding that touches `range`, then the assists there; suggestions proven within `budget`. */
 export function getCodeActions(analysis: Analysis, range: Span, budget?: ProofBudget): CodeAction[] {
   const actions: CodeAction[] = [];
-  analysis.findings.forEach((finding, index) => {
-    if (!overlaps(finding.span, range)) return;
-    for (const fix of offeredFixes(analysis, finding, budget)) actions.push({ title: fix.title, kind: 'quickfix', finding: index, edits: fix.edits, preferred: fix.preferred });
-  });
+  for (const index of findingsAt(analysis, range)) {
+    for (const fix of offeredFixes(analysis, analysis.findings[index], budget)) {
+      actions.push({ title: fix.title, kind: 'quickfix', finding: index, edits: fix.edits, preferred: fix.preferred });
+    }
+  }
   const rows = Object.values(analysis.report.tables).flatMap((table) => table?.rows ?? []);
   let offeredAll = false;
   for (const row of rows) {
