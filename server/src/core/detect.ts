@@ -1,7 +1,7 @@
 // Whether a plain-text or Markdown document is an annual report, by content.
 
 import { SECTIONS } from './format/sections';
-import { compact, labelKey } from './text';
+import { compact, isSpaceCode, labelKey } from './text';
 
 const TITLE = '政府信息公开工作年度报告';
 /**
@@ -44,6 +44,12 @@ export function looksLikeReport(text: string): boolean {
 
 const PART_ONE = /^\s*(?:#{1,6}\s*)?一\s*[、.．]\s*(?:政府信息公开)?(?:工作)?(?:的)?总体情况/;
 
+/** Whether `text[start, end)` holds anything but white space. */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpaceCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /**
  * Where each report of a document that holds several (a yearbook, a crawl
  * saved as one file) begins: the title lines that open a report — a title as
@@ -54,25 +60,34 @@ const PART_ONE = /^\s*(?:#{1,6}\s*)?一\s*[、.．]\s*(?:政府信息公开)?(?:
 export function reportStarts(text: string): number[] {
   const starts: number[] = [];
   let title: number | undefined;
-  let offset = 0;
-  // The last non-blank line, read (compacted) only when a title on the next line needs it.
-  let previous = { line: '', offset: 0 };
-  const squeezed = (line: string) => compact(line).text.replace(/^#+/, '');
-  for (const line of text.split(/(?<=\n)/)) {
-    const own = line.includes('报告') ? squeezed(line) : '';
+  // The last non-blank line, by its offsets (its line break included), read only when a title on the next line needs it.
+  let previousStart = 0;
+  let previousEnd = 0;
+  const squeezed = (start: number, end: number) => compact(text, start, end).text.replace(/^#+/, '');
+  // Lines are visited by offset, and read only when they hold 报告 or a title waits for its part 一: a report of
+  // 30 KB has a thousand lines and a handful of those.
+  let named = text.indexOf('报告');
+  for (let offset = 0; offset < text.length; ) {
+    const newline = text.indexOf('\n', offset);
+    const next = newline === -1 ? text.length : newline + 1;
+    if (named !== -1 && named < offset) named = text.indexOf('报告', offset);
+    const own = named !== -1 && named < next ? squeezed(offset, next) : '';
     if (own && own.length <= 60 && /(?:年度|工作)报告[)）\]】]*$/.test(own)) {
-      const before = previous.line.length <= 80 ? squeezed(previous.line) : '';
+      const before = previousEnd - previousStart <= 80 ? squeezed(previousStart, previousEnd) : '';
       if ((before + own).includes('政府信息公开')) {
         // A title broken over two lines (淮安市人民政府 / 2024 年政府信息公开工作年度报告) starts on the first.
         const broken = (!own.includes('政府信息公开') || /^\d{4}年/.test(own)) && before.length > 0 && before.length <= 40 && !/[，。：,:；;]/.test(before);
-        title = broken ? previous.offset : offset;
+        title = broken ? previousStart : offset;
       }
-    } else if (title !== undefined && PART_ONE.test(line)) {
+    } else if (title !== undefined && PART_ONE.test(text.slice(offset, next))) {
       starts.push(title);
       title = undefined;
     }
-    if (line.trim()) previous = { line, offset };
-    offset += line.length;
+    if (hasContent(text, offset, next)) {
+      previousStart = offset;
+      previousEnd = next;
+    }
+    offset = next;
   }
   return starts.length >= 2 ? starts : [];
 }

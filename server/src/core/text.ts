@@ -63,8 +63,11 @@ export function lineIndexAt(lines: readonly Line[], offset: number): number {
 }
 
 /** The lines that intersect a span, without visiting the others. */
-export function* linesIn(lines: readonly Line[], span: Span): Generator<Line> {
-  for (let i = lineIndexAt(lines, span.start); i < lines.length && lines[i].start < span.end; i++) yield lines[i];
+export function linesIn(lines: readonly Line[], span: Span): readonly Line[] {
+  const first = lineIndexAt(lines, span.start);
+  let end = first;
+  while (end < lines.length && lines[end].start < span.end) end++;
+  return lines.slice(first, end);
 }
 
 /** The line break the document mostly uses, for inserted text. */
@@ -95,7 +98,7 @@ export class LineIndex {
 const WHITESPACE_AT = /\s/y;
 const NOT_WHITESPACE = /\S/;
 
-function whitespaceAt(text: string, at: number): boolean {
+export function whitespaceAt(text: string, at: number): boolean {
   WHITESPACE_AT.lastIndex = at;
   return WHITESPACE_AT.test(text);
 }

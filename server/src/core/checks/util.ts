@@ -31,7 +31,7 @@ export function hasContent(report: Report, span: Span): boolean {
 export function insertHeadingBefore(report: Report, before: SectionNode, heading: string): { span: Span; newText: string } {
   const at = before.heading.span.start;
   const line = report.lines[lineIndexAt(report.lines, at)];
-  const contentStart = lineContentStart(line);
+  const contentStart = lineContentStart(report.text, line);
   if (contentStart === at) {
     const leader = report.text.slice(line.start, contentStart);
     return { span: { start: line.start, end: line.start }, newText: `${leader}${heading}${report.eol}` };

@@ -28,10 +28,13 @@ export interface Claim {
   percent?: { figure: Figure; expected: number | undefined; agrees: boolean };
 }
 
-const STRONG_END = /[。！？!?]/;
-const COMMA_END = /[。！？!?；;，,：:]/;
+/** Characters as a set of UTF-16 codes: the text is searched one character at a time, without a string per character. */
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+
+const STRONG_END = codes('。！？!?');
+const COMMA_END = codes('。！？!?；;，,：:');
 /** Words after a figure end at the clause, or at a parenthesis that belongs to the next figure. */
-const AFTER_END = /[。！？!?；;，,：:(（]/;
+const AFTER_END = codes('。！？!?；;，,：:(（');
 const WIDER = /全(?:区|市|县|省|州|旗|镇|乡|盟)|各级|各部门|各地/;
 /** A part of a count (`剩余3件`), or a count of several kinds together (`…文件等243件`). */
 const NOT_A_TOTAL = /(剩余|其余|余下|另有|另)$|等$/;
@@ -40,16 +43,16 @@ const CARRIED = new Set(['requests.carried', 'requests.next']);
 /** How far a figure's sentence, topic and scope are looked for: keeps one long unpunctuated line linear. */
 const REACH = 300;
 
-/** The last match of a one-character pattern before `before`, no further back than REACH. */
-function lastIndexBefore(text: string, pattern: RegExp, before: number): number {
+/** The last of `chars` before `before`, no further back than REACH. */
+function lastIndexBefore(text: string, chars: ReadonlySet<number>, before: number): number {
   const stop = Math.max(0, before - REACH);
-  for (let i = before - 1; i >= stop; i--) if (pattern.test(text[i])) return i;
+  for (let i = before - 1; i >= stop; i--) if (chars.has(text.charCodeAt(i))) return i;
   return stop - 1;
 }
 
-function nextIndexFrom(text: string, pattern: RegExp, from: number): number {
+function nextIndexFrom(text: string, chars: ReadonlySet<number>, from: number): number {
   const stop = Math.min(text.length, from + REACH);
-  for (let i = from; i < stop; i++) if (pattern.test(text[i])) return i;
+  for (let i = from; i < stop; i++) if (chars.has(text.charCodeAt(i))) return i;
   return stop;
 }
 
@@ -75,11 +78,10 @@ function topicAt(text: string, at: number): Topic | undefined {
   const sentence = lastIndexBefore(text, STRONG_END, at);
   const from = Math.max(0, lastIndexBefore(text, STRONG_END, Math.max(sentence, 0)) + 1);
   let best: { topic: Topic; index: number } | undefined;
-  for (const { topic, words } of TOPIC_WORDS) {
-    words.lastIndex = 0;
-    for (const m of text.slice(from, at).matchAll(words)) {
-      if (!best || from + m.index! > best.index) best = { topic, index: from + m.index! };
-    }
+  for (const { topic, word } of TOPIC_WORDS) {
+    if (at - word.length < from) continue;
+    const index = text.lastIndexOf(word, at - word.length);
+    if (index >= from && (!best || index > best.index)) best = { topic, index };
   }
   return best?.topic;
 }
@@ -128,9 +130,18 @@ function quantityOf(text: string, figure: Figure, previousEnd: number, nextStart
   return best.length === 1 ? best[0] : undefined;
 }
 
+/** Each quantity's words as a global pattern, made once. */
+const globalWords = new Map<RegExp, RegExp>();
+
 function lastMatch(text: string, words: RegExp): { index: number; length: number } | undefined {
+  let pattern = globalWords.get(words);
+  if (!pattern) globalWords.set(words, (pattern = new RegExp(words.source, 'g')));
   let found: { index: number; length: number } | undefined;
-  for (const m of text.matchAll(new RegExp(words.source, 'g'))) found = { index: m.index!, length: m[0].length };
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    found = { index: m.index, length: m[0].length };
+    if (!m[0]) pattern.lastIndex++;
+  }
   return found;
 }
 

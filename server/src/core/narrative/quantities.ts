@@ -209,9 +209,9 @@ export const QUANTITIES: readonly QuantityDef[] = [
 ];
 
 /** The words that set what a paragraph is talking about, for breakdowns such as 结果维持. */
-export const TOPIC_WORDS: { topic: Topic; words: RegExp }[] = [
-  { topic: 'review', words: /复议/g },
-  { topic: 'litigation', words: /诉讼/g },
-  { topic: 'requests', words: /申请/g },
-  { topic: 'cases', words: /案件/g },
+export const TOPIC_WORDS: { topic: Topic; word: string }[] = [
+  { topic: 'review', word: '复议' },
+  { topic: 'litigation', word: '诉讼' },
+  { topic: 'requests', word: '申请' },
+  { topic: 'cases', word: '案件' },
 ];

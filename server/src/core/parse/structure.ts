@@ -10,11 +10,13 @@ import {
   isBlank,
   keyed,
   labelKey,
+  lineIndexAt,
   linesIn,
   maskedMatch,
   parseChineseNumber,
   sliceUnits,
   trimSpan,
+  whitespaceAt,
   type Line,
   type Span,
 } from '../text';
@@ -28,8 +30,6 @@ const SECTION_KEYS = SECTIONS.map((s) => ({
 }));
 const ROW_KEYS = levelOneRowLabels().map((l) => labelKey(l.replace(/^[一二三四五六七八九十]+、/, '')));
 
-/** Characters before a heading's numeral that can be skipped: indentation, Markdown markers. */
-const LEADER = /^[\s\u3000\ufeff]*(?:#{1,6}[ \t]*)?/;
 const LEVEL1 = /^([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．]/;
 const LEVEL2 = /^[(（][ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[)）]/;
 /**
@@ -48,13 +48,26 @@ const MID_LINE_REACH = 60;
 /** A title followed by these is an item of a list in prose (`分为：一、总体情况；二、…`), not a heading. */
 const LIST_CONTINUATION = /^[ \t\u3000]*[，,、；;]/;
 
-/** Where a line's own text starts, after indentation and Markdown heading markers. */
-export function lineContentStart(line: Line): number {
-  const m = LEADER.exec(line.text);
-  return line.start + (m ? m[0].length : 0);
+/**
+ * Where a line's own text starts, after indentation and a Markdown heading's
+ * marker (up to six `#` and the spaces after them). Read in place: it runs on every line.
+ */
+export function lineContentStart(text: string, line: Line): number {
+  let at = line.start;
+  while (at < line.end && whitespaceAt(text, at)) at++;
+  let hashes = 0;
+  while (hashes < 6 && at + hashes < line.end && text.charCodeAt(at + hashes) === 0x23 /* # */) hashes++;
+  if (hashes === 0) return at;
+  at += hashes;
+  while (at < line.end && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)) at++;
+  return at;
 }
 
+/** What a numbered heading starts with (its numeral, or the bracket before it): other text is no heading. */
+const HEADING_FIRST = new Set([...'一二三四五六七八九十(（'].map((c) => c.charCodeAt(0)));
+
 function numberedAt(text: string, at: number, end: number, pattern: RegExp): Heading | undefined {
+  if (!HEADING_FIRST.has(text.charCodeAt(at))) return undefined;
   const m = pattern.exec(text.slice(at, Math.min(end, at + 12)));
   if (!m) return undefined;
   const value = parseChineseNumber(m[1]);
@@ -98,6 +111,15 @@ const QUALITY_RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, maske
  */
 type TitleMode = 'whole' | 'prefix' | 'fuzzyPrefix';
 
+/** The length of the first variant that `key` starts with, when it is long enough to name a section (4 characters). */
+function prefixLength(prefixes: readonly RegExp[], key: string): number {
+  for (const p of prefixes) {
+    const m = p.exec(key);
+    if (m && m[0].length >= 4) return m[0].length;
+  }
+  return 0;
+}
+
 function matchSection(text: string, title: Span, numeral: number, mode: TitleMode): SectionMatch | undefined {
   const { key, offsets } = keyed(text, title.start, title.end, false, TITLE_KEY_LIMIT + 1);
   const prefixOnly = mode !== 'whole' || key.length > TITLE_KEY_LIMIT;
@@ -118,9 +140,9 @@ function matchSection(text: string, title: Span, numeral: number, mode: TitleMod
       found.push({ def, quality: 'exact', titleEnd: endOf(official.length), distance: 0 });
       continue;
     }
-    const prefix = prefixes.map((p) => p.exec(key)).find((m) => m && m[0].length >= 4);
+    const prefix = prefixLength(prefixes, key);
     if (prefix) {
-      found.push({ def, quality: 'variant', titleEnd: endOf(prefix[0].length), distance: 0 });
+      found.push({ def, quality: 'variant', titleEnd: endOf(prefix), distance: 0 });
       continue;
     }
     if (numeral !== def.number) continue;
@@ -166,12 +188,26 @@ interface SectionHeadingCandidate {
   match: SectionMatch;
 }
 
+/** Where the next `、`, `.` or `．` at or after `from` is (-1: none): a level-one heading's numeral is followed by one. */
+function nextHeadingMark(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3001 || c === 0x2e || c === 0xff0e) return i;
+  }
+  return -1;
+}
+
 function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandidate[] {
   const result: SectionHeadingCandidate[] = [];
+  let mark = nextHeadingMark(text, 0);
   for (const line of lines) {
+    // A line without the mark after a numeral holds no heading: not read further.
+    if (mark !== -1 && mark < line.start) mark = nextHeadingMark(text, line.start);
+    if (mark === -1) break;
+    if (mark >= line.end) continue;
     const lineText = line.text;
     if (isBlank(lineText)) continue;
-    const at = lineContentStart(line);
+    const at = lineContentStart(text, line);
     const atLineStart = numberedAt(text, at, line.end, LEVEL1);
     if (atLineStart) {
       const match = matchSection(text, atLineStart.title.span, atLineStart.numeral.value, 'whole');
@@ -227,7 +263,7 @@ export function findTitle(text: string, lines: Line[], limit: number): ReportTit
     } else if (prev && /^\d{4}年/.test(own) && prevText.length > 0 && prevText.length <= 20 && !/[，。：,:]/.test(prevText)) {
       first = prev; // 淮安市人民政府 / 2024 年政府信息公开工作年度报告
     }
-    const span = trimSpan(text, lineContentStart(first), line.end);
+    const span = trimSpan(text, lineContentStart(text, first), line.end);
     const c = compact(text, span.start, span.end);
     const y = /(\d{4})年/.exec(c.text);
     return {
@@ -241,10 +277,11 @@ export function findTitle(text: string, lines: Line[], limit: number): ReportTit
 
 const APPENDIX = /^(附件|附表)/;
 
-function findAppendix(lines: Line[], after: number): number | undefined {
-  for (const line of lines) {
-    if (line.start < after) continue;
-    if (APPENDIX.test(fold(line.text).trim())) return line.start;
+function findAppendix(text: string, lines: Line[], after: number): number | undefined {
+  // Only the lines that hold a 附 can start with 附件 or 附表.
+  for (let at = text.indexOf('附', after); at !== -1; at = text.indexOf('附', at + 1)) {
+    const line = lines[lineIndexAt(lines, at)];
+    if (line.start >= after && APPENDIX.test(fold(line.text).trim())) return line.start;
   }
   return undefined;
 }
@@ -262,7 +299,7 @@ function findSubsections(text: string, lines: Line[], body: Span, pattern = LEVE
   const heads: Heading[] = [];
   for (const line of linesIn(lines, body)) {
     if (line.end <= body.start) continue;
-    const at = Math.max(lineContentStart(line), body.start);
+    const at = Math.max(lineContentStart(text, line), body.start);
     const h = numberedAt(text, at, Math.min(line.end, body.end), pattern);
     if (!h) continue;
     if (pattern === LEVEL1) {
@@ -296,7 +333,7 @@ export interface Structure {
 export function parseStructure(text: string, lines: Line[]): Structure {
   const candidates = findSectionHeadings(text, lines);
   const lastSix = candidates.find((c) => c.match.def.number === 6);
-  const appendixStart = lastSix ? findAppendix(lines, lastSix.heading.span.end) : undefined;
+  const appendixStart = lastSix ? findAppendix(text, lines, lastSix.heading.span.end) : undefined;
   const kept = candidates.filter((c) => appendixStart === undefined || c.heading.span.start < appendixStart);
   const bodyLimit = appendixStart ?? text.length;
 

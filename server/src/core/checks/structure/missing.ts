@@ -62,7 +62,7 @@ function contentStart(report: Report, from: number, end: number): number | undef
 
 /** `at`, or its line's start when only punctuation (`| `, `（`) comes before it on the line, not before `from`. */
 function wordStart(report: Report, at: number, from: number): number {
-  const lineStart = lineContentStart(report.lines[lineIndexAt(report.lines, at)]);
+  const lineStart = lineContentStart(report.text, report.lines[lineIndexAt(report.lines, at)]);
   return lineStart >= from && lineStart <= at && keyed(report.text, lineStart, at).key === '' ? lineStart : at;
 }
 
@@ -91,7 +91,7 @@ export const sectionMissing: Check = {
       if (orphan !== undefined) {
         const line = report.lines[lineIndexAt(report.lines, orphan)];
         edit =
-          lineContentStart(line) === orphan
+          lineContentStart(report.text, line) === orphan
             ? { span: { start: line.start, end: line.start }, newText: `${report.text.slice(line.start, orphan)}${heading}${report.eol}` }
             : { span: { start: orphan, end: orphan }, newText: `${report.eol}${heading}${report.eol}` };
         const stop = report.text.slice(orphan, line.end).search(/[。！？!?]/);

@@ -17,9 +17,9 @@ function marker(report: Report, like: Subsection, value: number): string {
 function missingSubsectionLine(report: Report, section: SectionNode, from: number, to: number, value: number): Line | undefined {
   const expected = section.def.subsections?.[value];
   if (!expected) return undefined;
-  const candidates = [...linesIn(report.lines, { start: from, end: to })].filter((line) => {
+  const candidates = linesIn(report.lines, { start: from, end: to }).filter((line) => {
     if (line.start < from || line.end > to || isBlank(line.text)) return false;
-    const firstClause = report.text.slice(lineContentStart(line), line.end).split(/[。：:；;]/)[0];
+    const firstClause = report.text.slice(lineContentStart(report.text, line), line.end).split(/[。：:；;]/)[0];
     return firstClause.length <= 30 && expected.test(firstClause);
   });
   return candidates.length === 1 ? candidates[0] : undefined;
@@ -73,7 +73,7 @@ export const sectionNumbering: Check = {
           const line = value === expected + 1 ? missingSubsectionLine(report, section, gapStart, sub.heading.span.start, expected) : undefined;
           if (line) {
             // The subsection is there, only its numeral is lost: point at that line and restore it.
-            const at = lineContentStart(line);
+            const at = lineContentStart(report.text, line);
             const firstClause = report.text.slice(at, line.end).split(/[。：:；;]/)[0];
             ctx.emit({
               span: { start: at, end: at + firstClause.length },

@@ -40,7 +40,18 @@ const GLUED_YEAR = /^\d+(?:19|20)\d\d$/;
 const FILLER = /^[-—–－_/\\]$/;
 const SEPARATOR_ROW = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/;
 
+/** Whether `s` is a short run of ASCII digits: most cells, read without a regex. */
+function isPlainDigits(s: string): boolean {
+  if (s.length === 0 || s.length > 15) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function parseNumber(written: string): ParsedNumber | undefined {
+  if (isPlainDigits(written)) return { value: Number(written), digits: written, signed: false, fraction: false, unit: undefined };
   const s = fold(written).replace(/−/g, '-');
   if (!WHOLE_NUMBER.test(s)) return undefined;
   const unit = /万元|元$/.exec(s)?.[0];
@@ -80,37 +91,45 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   return { start, end };
 }
 
+/** A word of running text (between white space). */
+const WORD = /\S+/g;
+
+/** Whether `text[start, end)` is one filler character (`—`, `-`, `/`…): a blank cell written as a mark. */
+function isFiller(text: string, start: number, end: number): boolean {
+  return end - start === 1 && FILLER.test(fold(text[start]));
+}
+
+/**
+ * Atoms of the text between numbers, by its white-space-separated words: a filler standing alone
+ * (`90 — 5 — — — 95`) is a blank cell in its place; the other words are label text.
+ */
+function pushText(text: string, from: number, to: number, offset: number, line: number, out: Atom[]): void {
+  let textStart = -1;
+  let textEnd = -1;
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    const end = Math.min(m.index + m[0].length, to);
+    if (isFiller(text, m.index, end)) {
+      if (textStart >= 0) out.push({ kind: 'text', span: { start: offset + textStart, end: offset + textEnd }, text: text.slice(textStart, textEnd), line, delimited: false });
+      textStart = -1;
+      out.push({ kind: 'blank', span: { start: offset + m.index, end: offset + end }, text: text.slice(m.index, end), line, delimited: false, placed: true });
+    } else {
+      if (textStart < 0) textStart = m.index;
+      textEnd = end;
+    }
+  }
+  if (textStart >= 0) out.push({ kind: 'text', span: { start: offset + textStart, end: offset + textEnd }, text: text.slice(textStart, textEnd), line, delimited: false });
+}
+
 /** Atoms of running text: numbers where they stand, label text between them. */
 function scanText(text: string, offset: number, line: number, out: Atom[]): void {
   const folded = fold(text);
   let last = 0;
-  // Text between numbers, by its white-space-separated words: a filler standing alone (`90 — 5 — — — 95`) is a
-  // blank cell in its place; the other words are label text.
-  const pushText = (from: number, to: number) => {
-    let textStart = -1;
-    let textEnd = -1;
-    const flush = () => {
-      if (textStart >= 0) out.push({ kind: 'text', span: { start: offset + textStart, end: offset + textEnd }, text: text.slice(textStart, textEnd), line, delimited: false });
-      textStart = -1;
-    };
-    const word = /\S+/g;
-    word.lastIndex = from;
-    for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) {
-      const end = Math.min(m.index + m[0].length, to);
-      if (FILLER.test(fold(text.slice(m.index, end)))) {
-        flush();
-        out.push({ kind: 'blank', span: { start: offset + m.index, end: offset + end }, text: text.slice(m.index, end), line, delimited: false, placed: true });
-      } else {
-        if (textStart < 0) textStart = m.index;
-        textEnd = end;
-      }
-    }
-    flush();
-  };
   NUMBER_IN_TEXT.lastIndex = 0;
   for (let m = NUMBER_IN_TEXT.exec(folded); m; m = NUMBER_IN_TEXT.exec(folded)) {
     let written = m[0];
-    if (AFTER_ORDINAL.test(folded.slice(m.index + written.length, m.index + written.length + 2))) {
+    const after = m.index + written.length;
+    if (AFTER_ORDINAL.test(folded.slice(after, after + 2))) {
       // `3.危及…` (and a garbled `3.1.危及…`) is a label's ordinal, not a cell. Flattened text glues the
       // ordinal to the previous row's digits (`0000002.其他法律…`): the format's ordinals have
       // ROW_ORDINAL_DIGITS digits, so the digits before them are that row's.
@@ -118,18 +137,18 @@ function scanText(text: string, offset: number, line: number, out: Atom[]): void
       if (!/^\d+$/.test(written) || cut < 1) continue;
       written = written.slice(0, cut);
       NUMBER_IN_TEXT.lastIndex = m.index + cut;
-    } else if (GLUED_YEAR.test(written) && /^年/.test(folded.slice(m.index + written.length))) {
+    } else if (folded.charCodeAt(after) === 0x5e74 /* 年 */ && GLUED_YEAR.test(written)) {
       // Flattened text runs the prose after a table into its last cells (`…0000002021年，我局…`): the year is prose.
       written = written.slice(0, -4);
       NUMBER_IN_TEXT.lastIndex = m.index + written.length + 4;
     }
     const number = parseNumber(written);
     if (!number) continue;
-    pushText(last, m.index);
+    pushText(text, last, m.index, offset, line, out);
     out.push({ kind: 'number', span: { start: offset + m.index, end: offset + m.index + written.length }, text: text.slice(m.index, m.index + written.length), line, delimited: false, number });
     last = m.index + written.length;
   }
-  pushText(last, text.length);
+  pushText(text, last, text.length, offset, line, out);
 }
 
 /** The atoms of the lines that intersect `span`. */
@@ -168,9 +187,12 @@ function emptyLinesAreCells(source: string, lines: readonly Line[], span: Span):
 const DEBRIS =
   /<!--[\s\S]*?-->|<\/?[a-zA-Z][^<>]{0,200}>|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#\d{1,6}|#x[0-9a-fA-F]{1,6});|[\u200b-\u200d\u2060]|(?<![-—–－/]\s{0,3})[-—–－]\s+\d{1,3}\s+[-—–－](?!\s{0,3}[-—–－/\d])|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，/／]?\s*第\s*\d{1,3}\s*页/g;
 
+/** A character that every piece of debris starts with: most lines have none, and are not searched further. */
+const DEBRIS_START = /[<&\u200b-\u200d\u2060\-—–－第共]/;
+
 /** The text with debris blanked out by spaces, so that offsets stay those of the source. */
 function withoutDebris(text: string): string {
-  return text.replace(DEBRIS, (m) => ' '.repeat(m.length));
+  return DEBRIS_START.test(text) ? text.replace(DEBRIS, (m) => ' '.repeat(m.length)) : text;
 }
 
 export function tokenize(source: string, lines: readonly Line[], span: Span): Atom[] {

@@ -32,6 +32,9 @@ interface Keys {
  */
 const MARKER = /[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）]|(?<![0-9０-９])[0-9０-９]{1,2}\s*[.、．](?=[^0-9０-９\s])/g;
 
+/** Candidates best first. */
+const RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3, fragment: 4 };
+
 /** What no label's words hold: symbols and Latin letters (a masked label is matched as such). */
 const NOT_WORDS = /[^\p{Script=Han}\d]/u;
 
@@ -74,17 +77,17 @@ export class RowMatcher {
       if (quality === 'fuzzy' && punctuated && !/[，,]/.test(row.label)) continue;
       if (quality) found.push({ row, quality });
     }
-    const rank: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3, fragment: 4 };
-    return found.sort((a, b) => rank[a.quality] - rank[b.quality]);
+    return found.sort((a, b) => RANK[a.quality] - RANK[b.quality]);
   }
 
+  // Loops rather than `some` with closures: this runs for every row against every piece of a table's text.
   private quality(key: string, ordinal: string, masked: boolean, full: string[], bare: string[]): MatchQuality | undefined {
     // The label followed by stray text that a converter glued on.
-    if (full.some((f) => key.startsWith(f) && f.length >= 4)) return 'exact';
-    if (!ordinal && bare.some((b) => b === key && b.length >= 4)) return 'variant';
-    if (full.some((f) => f.startsWith(key)) && key.length >= ordinal.length + 1 && key.length >= 2) return 'fragment';
-    if (!ordinal && key.length >= 4 && bare.some((b) => b.startsWith(key))) return 'fragment';
-    if (masked && full.some((f) => maskedMatch(key, f))) return 'masked';
+    for (const f of full) if (f.length >= 4 && key.startsWith(f)) return 'exact';
+    if (!ordinal && key.length >= 4 && bare.includes(key)) return 'variant';
+    if (key.length >= ordinal.length + 1 && key.length >= 2) for (const f of full) if (f.startsWith(key)) return 'fragment';
+    if (!ordinal && key.length >= 4) for (const b of bare) if (b.startsWith(key)) return 'fragment';
+    if (masked) for (const f of full) if (maskedMatch(key, f)) return 'masked';
     // A typo is a wrong, lost or extra character of the label's words, never a symbol (`%），不予公开` is prose).
     if (key.length >= 5 && !NOT_WORDS.test(key)) {
       // A typo keeps the ordinal: compare only with labels that start with it.

@@ -133,11 +133,11 @@ export function readRow(atoms: readonly Atom[], width: number, relation?: Relati
 }
 
 function readPlain(numbers: readonly Atom[], width: number, relation?: Relation): RowReading {
-  const unread: RowReading = {
+  const unread = (): RowReading => ({
     kind: 'ambiguous',
     // An amount's integer digits may hold a count before it too (`政府集中采购191690.9913万元`).
     reason: numbers.some((a) => mayRunTogether(a) || (!a.delimited && /\d{2}\./.test(a.text))) ? 'runTogether' : numbers.length > width ? 'tooManyValues' : 'blanksDropped',
-  };
+  });
   const natural: Piece[] = numbers.map((a) => ({ value: a.number!.value, span: a.span, split: false, atom: a }));
   const suspicious = numbers.some((a) => mayRunTogether(a) && /^[+-]?0/.test(a.number!.digits!));
   if (natural.length === width && !suspicious && (!relation || relation(natural.map((p) => p.value)))) {
@@ -146,7 +146,7 @@ function readPlain(numbers: readonly Atom[], width: number, relation?: Relation)
   const totalDigits = numbers.reduce((n, a) => n + (mayRunTogether(a) ? a.number!.digits!.length : 0), 0);
   // `-240` may be `-2` and `40`: the sign stays with the first piece.
   const unsigned = (a: Atom) => a.number!.digits!.replace(/^[+-]/, '');
-  if (totalDigits > MAX_DIGITS) return unread;
+  if (totalDigits > MAX_DIGITS) return unread();
 
   // Every reading: each run-together atom cut into counts, the others as they are.
   const options: Piece[][][] = numbers.map((atom) => {
@@ -183,9 +183,9 @@ function readPlain(numbers: readonly Atom[], width: number, relation?: Relation)
     for (const option of options[i]) walk(i + 1, [...acc, ...option]);
   };
   walk(0, []);
-  if (count > MAX_READINGS) return unread;
+  if (count > MAX_READINGS) return unread();
   if (readings.length === 1) return { kind: 'read', cells: readings[0] };
   // No reading satisfies the relations: the numbers as written, when they fill the row, are what the report says.
   if (readings.length === 0 && natural.length === width) return { kind: 'read', cells: place(natural, width) };
-  return unread;
+  return unread();
 }
