@@ -103,6 +103,15 @@ export function whitespaceAt(text: string, at: number): boolean {
   return WHITESPACE_AT.test(text);
 }
 
+/**
+ * A copy of `s` that holds no reference to the text it was cut from: V8 keeps
+ * a slice of 13 characters or more as a view on the whole string, so a
+ * long-lived map keyed by slices would keep every version of a document alive.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** `s` cut to at most `max` UTF-16 units without splitting a surrogate pair (a CJK extension character stays whole or goes). */
 export function sliceUnits(s: string, max: number): string {
   if (s.length <= max) return s;

@@ -3,7 +3,7 @@
 // over lines, masked text (`1.****政府信息`), typos (`其他法律行政止公开`).
 
 import type { RowDef } from '../../format/tables';
-import { editDistance, keyed, labelKey, maskedMatch, type Span } from '../../text';
+import { detached, editDistance, keyed, labelKey, maskedMatch, type Span } from '../../text';
 import type { MatchQuality } from '../model';
 
 export interface LabelCandidate {
@@ -15,8 +15,12 @@ export interface LabelCandidate {
 export interface LabelPiece {
   span: Span;
   text: string;
-  candidates: LabelCandidate[];
+  /** Shared by every piece of the same text (see `RowMatcher`): replaced, never changed in place. */
+  candidates: readonly LabelCandidate[];
 }
+
+/** How many texts a matcher remembers before it starts again: a report has a few hundred. */
+const MEMO_LIMIT = 4096;
 
 const ORDINAL_KEY = /^(?:[一二三四五六七八九十]+|\d+)/;
 
@@ -32,18 +36,38 @@ interface Keys {
  */
 const MARKER = /[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）]|(?<![0-9０-９])[0-9０-９]{1,2}\s*[.、．](?=[^0-9０-９\s])/g;
 
+/** What most text in a table matches: one array for all of it. */
+const NO_CANDIDATES: readonly LabelCandidate[] = Object.freeze([]);
+
 /** Candidates best first. */
 const RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, masked: 2, fuzzy: 3, fragment: 4 };
 
 /** What no label's words hold: symbols and Latin letters (a masked label is matched as such). */
 const NOT_WORDS = /[^\p{Script=Han}\d]/u;
 
+/**
+ * One matcher per list of rows, for as long as the rows exist: it remembers
+ * how each text it was given reads, and the same labels come back in every
+ * version of a report as it is typed, and in every report of a folder.
+ */
+const matchers = new WeakMap<readonly RowDef[], RowMatcher>();
+
 export class RowMatcher {
   private readonly keys: Keys[];
   /** Official labels and aliases by key: most labels in a table are written exactly. */
   private readonly exact = new Map<string, RowDef[]>();
+  /** `match` and `labelAtEnd` by text: both depend on the text alone. */
+  private readonly matched = new Map<string, readonly LabelCandidate[]>();
+  private readonly endings = new Map<string, { at: number; candidates: readonly LabelCandidate[] } | null>();
 
-  constructor(rows: readonly RowDef[]) {
+  /** The matcher of `rows` (the same array: the format's rows are made once). */
+  static of(rows: readonly RowDef[]): RowMatcher {
+    let matcher = matchers.get(rows);
+    if (!matcher) matchers.set(rows, (matcher = new RowMatcher(rows)));
+    return matcher;
+  }
+
+  private constructor(rows: readonly RowDef[]) {
     this.keys = rows.map((row) => {
       const full = [row.label, ...(row.aliases ?? [])].map(labelKey);
       for (const k of full) this.exact.set(k, [...(this.exact.get(k) ?? []), row]);
@@ -62,9 +86,18 @@ export class RowMatcher {
   }
 
   /** Candidates for one label's text, best first; empty when it is no label. */
-  match(text: string): LabelCandidate[] {
+  match(text: string): readonly LabelCandidate[] {
+    let found = this.matched.get(text);
+    if (!found) {
+      if (this.matched.size >= MEMO_LIMIT) this.matched.clear();
+      this.matched.set(detached(text), (found = this.candidates(text)));
+    }
+    return found;
+  }
+
+  private candidates(text: string): readonly LabelCandidate[] {
     const key = labelKey(text);
-    if (!key) return [];
+    if (!key) return NO_CANDIDATES;
     const exact = this.exact.get(key);
     if (exact) return exact.map((row) => ({ row, quality: 'exact' as const }));
     const ordinal = ORDINAL_KEY.exec(key)?.[0] ?? '';
@@ -77,7 +110,7 @@ export class RowMatcher {
       if (quality === 'fuzzy' && punctuated && !/[，,]/.test(row.label)) continue;
       if (quality) found.push({ row, quality });
     }
-    return found.sort((a, b) => RANK[a.quality] - RANK[b.quality]);
+    return found.length ? found.sort((a, b) => RANK[a.quality] - RANK[b.quality]) : NO_CANDIDATES;
   }
 
   // Loops rather than `some` with closures: this runs for every row against every piece of a table's text.
@@ -127,15 +160,21 @@ export class RowMatcher {
    * row (`本年处理决定数量行政处罚`). The label stands right before its numbers.
    */
   private labelAtEnd(text: string, offset: number): LabelPiece | undefined {
+    let ending = this.endings.get(text);
+    if (ending === undefined) {
+      if (this.endings.size >= MEMO_LIMIT) this.endings.clear();
+      this.endings.set(detached(text), (ending = this.endingOf(text)));
+    }
+    if (!ending) return undefined;
+    return { span: { start: offset + ending.at, end: offset + text.length }, text: text.slice(ending.at), candidates: ending.candidates };
+  }
+
+  /** Where in `text` the official label that ends it starts, and its rows; null when none does. */
+  private endingOf(text: string): { at: number; candidates: readonly LabelCandidate[] } | null {
     const { key, offsets } = keyed(text, 0, text.length);
     let best: string | undefined;
     for (const k of this.exact.keys()) if (k.length < key.length && key.endsWith(k) && (!best || k.length > best.length)) best = k;
-    if (!best) return undefined;
-    const start = offsets[key.length - best.length];
-    return {
-      span: { start: offset + start, end: offset + text.length },
-      text: text.slice(start),
-      candidates: this.exact.get(best)!.map((row) => ({ row, quality: 'exact' as const })),
-    };
+    if (!best) return null;
+    return { at: offsets[key.length - best.length], candidates: this.exact.get(best)!.map((row) => ({ row, quality: 'exact' as const })) };
   }
 }

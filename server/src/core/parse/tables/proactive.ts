@@ -11,11 +11,23 @@ import type { ColumnKind } from './rows';
 const kindOf = (column: ColumnDef): ColumnKind =>
   column.id === 'change' ? 'signed' : column.id === 'amount' ? 'amount' : 'count';
 
+/** Each format's table 1 rows in one list, and the block of each: made once, so that the list is the same. */
+const layouts = new Map<FormatId, { rowDefs: RowDef[]; blockOf: Map<RowDef, number> }>();
+
+function layoutOf(format: FormatId): { rowDefs: RowDef[]; blockOf: Map<RowDef, number> } {
+  let layout = layouts.get(format);
+  if (!layout) {
+    const def = FORMATS[format].tables.proactive;
+    const blockOf = new Map<RowDef, number>();
+    def.blocks.forEach((b, i) => b.rows.forEach((r) => blockOf.set(r, i)));
+    layouts.set(format, (layout = { rowDefs: def.blocks.flatMap((b) => b.rows), blockOf }));
+  }
+  return layout;
+}
+
 export function parseProactive(text: string, lines: readonly Line[], section: SectionNode, format: FormatId): Table | undefined {
   const def = FORMATS[format].tables.proactive;
-  const rowDefs = def.blocks.flatMap((b) => b.rows);
-  const blockOf = new Map<RowDef, number>();
-  def.blocks.forEach((b, i) => b.rows.forEach((r) => blockOf.set(r, i)));
+  const { rowDefs, blockOf } = layoutOf(format);
   const read = readLabelledRows(tokenize(text, lines, section.body), {
     rowDefs,
     blocks: def.blocks,

@@ -233,7 +233,7 @@ function read(assignments: Assignment[], spec: TableSpec): { rows: TableRow[]; r
 /** The table's rows as read from `atoms`, or undefined when nothing in them is the table. */
 export function readLabelledRows(atoms: Atom[], spec: TableSpec): ReadTable | undefined {
   const leaves = spec.rowDefs.filter((r) => !r.group);
-  const matcher = new RowMatcher(spec.rowDefs);
+  const matcher = RowMatcher.of(spec.rowDefs);
   const items = itemsOf(atoms, matcher);
   if (!items.some((i) => i.kind === 'label' && i.piece.candidates.some((c) => !c.row.group)) && !items.some((i) => i.kind === 'value')) {
     return undefined;
