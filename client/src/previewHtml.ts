@@ -111,7 +111,7 @@ function tableHtml(table: TableResult, lang: Lang): string {
   });
   const range = table.range;
   return (
-    `<section class="table" id="table-${escapeHtml(table.id)}">` +
+    `<section class="table" id="table-${escapeHtml(table.anchor)}">` +
     `<h2><a${rangeAttr({ start: range.start, end: range.start })} tabindex="0">${escapeHtml(table.name)} ${escapeHtml(table.title)}</a>${status(table, lang)}</h2>` +
     `${blocks.join('')}</section>`
   );
@@ -120,9 +120,17 @@ function tableHtml(table: TableResult, lang: Lang): string {
 /** The preview's content for one answer of `nianbao/tables`. */
 export function renderTables(result: TablesResult): string {
   const lang = result.lang;
-  const format = result.format ? t('format', lang, { format: result.format }) : t('noFormat', lang);
-  const tables = result.tables.length ? result.tables.map((table) => tableHtml(table, lang)).join('') : `<p class="empty">${escapeHtml(t('noTables', lang))}</p>`;
-  return `<p class="format">${escapeHtml(format)}</p>${tables}`;
+  const formatText = (format: string | null) => (format ? t('format', lang, { format }) : t('noFormat', lang));
+  // A yearbook: each report's title and format before its tables (anchors `requests-2`: the report's number).
+  const partOf = (table: TableResult) => table.anchor.slice(table.anchor.indexOf('-') + 1);
+  const tables = result.tables.map((table, i) => {
+    const report = table.report;
+    const opens = report && (i === 0 || partOf(result.tables[i - 1]) !== partOf(table));
+    const heading = opens ? `<h1 class="report">${escapeHtml(report.title)}</h1><p class="format">${escapeHtml(formatText(report.format))}</p>` : '';
+    return heading + tableHtml(table, lang);
+  });
+  const body = tables.length ? tables.join('') : `<p class="empty">${escapeHtml(t('noTables', lang))}</p>`;
+  return result.tables.some((table) => table.report) ? body : `<p class="format">${escapeHtml(formatText(result.format))}</p>${body}`;
 }
 
 /** A message in place of the tables (no server yet, the document closed…). */
@@ -132,6 +140,7 @@ export function renderMessage(text: string): string {
 
 const STYLE = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px 24px; }
+h1.report { font-size: 1.2em; font-weight: 600; margin: 1.6em 0 .2em; border-bottom: 1px solid var(--vscode-panel-border); }
 h2 { font-size: 1.1em; font-weight: 600; margin: 1.4em 0 .5em; }
 h2 a { color: inherit; text-decoration: none; cursor: pointer; }
 h2 a:hover { text-decoration: underline; }

@@ -46,7 +46,7 @@ import { TABLES_METHOD, toCodeLenses, toTablesResult, type TablesParams, type Ta
  * and saves whole ones.
  */
 const QUICK_ANALYSIS_MS = 10;
-const GATHER_MS = 25;
+const GATHER_MS = 10;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

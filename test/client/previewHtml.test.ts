@@ -41,6 +41,22 @@ suite('preview HTML', () => {
     assert.deepEqual([names[0], names[9], names[14]], ['行政复议 · 结果维持', '行政诉讼 · 未经复议直接起诉 · 总计', '行政诉讼 · 复议后起诉 · 总计']);
   });
 
+  test('a yearbook: each report\'s title and format before its tables, each table its own anchor', () => {
+    const first = readFixture('test/fixtures/constructed/clean-2019.txt').replace(/\n?$/, '\n');
+    const second = CLEAN();
+    const html = renderTables(result(first + second));
+    const titles = [...html.matchAll(/<h1 class="report">([^<]*)<\/h1><p class="format">([^<]*)<\/p>/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(titles, [
+      [analyze(first).report.title!.text, '2019 年版格式'],
+      [analyze(second).report.title!.text, '2021 年版格式'],
+    ]);
+    assert.deepEqual([...html.matchAll(/<section class="table" id="([^"]*)"/g)].map((m) => m[1]), [
+      'table-proactive-1', 'table-requests-1', 'table-review-1', 'table-proactive-2', 'table-requests-2', 'table-review-2',
+    ]);
+    // No format line for the whole: the two reports differ.
+    assert.ok(!html.startsWith('<p class="format">'));
+  });
+
   test('clean 2021: three tables as grids with the official headers, each written cell leading to the text', () => {
     const html = renderTables(result(CLEAN()));
     assert.equal(html.match(/<section class="table"/g)?.length, 3);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
-import { analyze, applyEdits, fixAll, getSymbols } from '../../server/src/core/index';
+import { analyze, applyEdits, fixAll, getDefinition, getFoldingSpans, getHover, getReferences, getSymbols, getTablesView, type Span } from '../../server/src/core/index';
+import { claimsOf } from '../../server/src/core/narrative/claims';
 import { CLEAN, applyFix, assertFixResolves, edit, findings, readFixture } from '../helpers';
 import { reportStarts } from '../../server/src/core/detect';
 
@@ -312,6 +313,47 @@ suite('a yearbook: several reports in one document', () => {
     assert.deepEqual(outline.map((n) => n.name), texts.map((t) => getSymbols(analyze(t))[0].name));
     const sections = (nodes: Node[]) => nodes.map((n) => `${n.kind} ${n.children.filter((c) => c.kind === 'section').length}`);
     assert.deepEqual(sections(outline), texts.flatMap((t) => sections(getSymbols(analyze(t)))));
+  });
+  test('hover, definition, references, folding and the tables read the report under the cursor, in its place', () => {
+    const texts = SOURCES.map((f) => readFixture(f).replace(/\n?$/, '\n'));
+    const book = texts.join('');
+    const whole = analyze(book);
+    const starts = reportStarts(book);
+    const at = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+    const folds: Span[] = [];
+    let tables = 0;
+    let hovered = 0;
+    let linked = 0;
+    starts.forEach((start, i) => {
+      const from = i === 0 ? 0 : start;
+      const own = analyze(book.slice(from, starts[i + 1] ?? book.length));
+      // A report folds below its title, its sections and subsections below their headings.
+      if (own.report.title) folds.push(at({ start: own.report.title.span.start, end: own.report.text.trimEnd().length }, from));
+      folds.push(...getFoldingSpans(own).map((span) => at(span, from)));
+      // Every cell of its tables answers as in the report alone.
+      for (const table of Object.values(own.report.tables)) {
+        for (const row of table?.rows ?? []) {
+          for (const cell of row.cells) {
+            if (!cell.span) continue;
+            const expected = getHover(own, cell.span.start);
+            assert.deepEqual(getHover(whole, cell.span.start + from), expected && { ...expected, span: at(expected.span, from) }, `${SOURCES[i]}: hover at ${cell.span.start}`);
+            assert.deepEqual(getReferences(whole, cell.span.start + from), getReferences(own, cell.span.start).map((s) => at(s, from)));
+            hovered++;
+          }
+        }
+      }
+      for (const claim of claimsOf(own.report)) {
+        assert.deepEqual(getDefinition(whole, claim.figure.span.start + from), getDefinition(own, claim.figure.span.start).map((s) => at(s, from)));
+        linked++;
+      }
+      // Its tables, named with its title, placed in the whole.
+      const view = getTablesView(whole).tables.filter((t) => t.anchor.endsWith(`-${i + 1}`));
+      assert.deepEqual(view.map((t) => [t.id, t.report?.title, t.span]), getTablesView(own).tables.map((t) => [t.id, own.report.title?.text, at(t.span, from)]));
+      tables += view.length;
+    });
+    assert.deepEqual(getFoldingSpans(whole), folds);
+    assert.equal(getTablesView(whole).tables.length, tables);
+    assert.ok(hovered > 500 && linked > 10 && tables >= 18, `${hovered} cells, ${linked} figures, ${tables} tables`);
   });
   test('one report, or titles without their parts (a table of contents), is one report', () => {
     const one = readFixture('examples/001_67c1420167c13949.txt');

@@ -64,7 +64,7 @@ describe('diagnostics per document', () => {
 
   it('a burst of changes to a slow document is checked once or twice, not once a change', async () => {
     // Long prose makes each analysis take well over the 10 ms under which a change is checked at once
-    // (about 80 ms here: the server then waits 20 ms for more changes).
+    // (about 80 ms here: the server then waits 10 ms for more changes).
     const text = CLEAN + '\n' + Array.from({ length: 20000 }, (_, i) => `第${i + 1}段，本机关持续推进政务公开工作，成效明显。`).join('\n') + '\n';
     const session = new Session();
     sessions.push(session);

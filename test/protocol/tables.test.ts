@@ -64,6 +64,17 @@ describe('tables request and code lenses', () => {
     assert.deepEqual(review.command, { title: '2 处勾稽关系不成立', command: 'nianbao.showPreview', arguments: [failing, 'review'] });
   });
 
+  it('in a yearbook, puts the lenses of each report on its own tables, each opening the preview at that table', async () => {
+    const book = uri('lens-book.nianbao');
+    const text = CLEAN.replace(/\n?$/, '\n') + FAILING;
+    await session.open(book, text);
+    const found = await lenses(book);
+    assert.deepEqual(found.map((l) => l.command?.title), ['表一 · 表格预览', '勾稽关系 ✓', '勾稽关系 ✓', '表一 · 表格预览', '勾稽关系 ✓', '2 处勾稽关系不成立']);
+    assert.deepEqual(found.map((l) => l.command?.arguments?.[1]), ['proactive-1', 'requests-1', 'review-1', 'proactive-2', 'requests-2', 'review-2']);
+    const line = text.slice(0, text.lastIndexOf('10 1 0 0 0 0 0 0 0 0 5 0 0 0 0')).split('\n').length - 1;
+    assert.equal(found[5].range.start.line, line);
+  });
+
   it('speaks the analysis language', async () => {
     const english = new Session();
     try {

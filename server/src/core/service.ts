@@ -13,7 +13,7 @@ import { releaseCompacts } from './parse/compacted';
 import { parseReport } from './parse/report';
 import { parseStructure } from './parse/structure';
 import { applyReview, type Review, type ReviewEntry } from './review';
-import { splitLines, type Span } from './text';
+import { shiftSpan, splitLines, type Span } from './text';
 import { reportStarts } from './detect';
 import { identify, type Identity } from './years/identity';
 
@@ -40,6 +40,14 @@ export interface Analysis {
   dismissed: { finding: Finding; entry: ReviewEntry }[];
   /** The options it was made with (a suggestion is proven with the same). */
   options: AnalysisOptions;
+  /** A yearbook's reports, each analysed on its own text; absent for a document of one report. */
+  parts?: ReportPart[];
+}
+
+/** One report of a yearbook: its analysis on its own text, and where that text starts in the whole. */
+export interface ReportPart {
+  offset: number;
+  analysis: Analysis;
 }
 
 /** Parses and checks one document version. Never throws. */
@@ -55,35 +63,45 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
     return { report: emptyReport(text), findings: [internalError(lang, String(error))], lang, dismissed: [], options };
   }
   // A yearbook: each report is checked on its own (its sections, its tables), not as one report with every section
-  // many times over. Cross-year checks need one report's body: they are left out of a yearbook.
+  // many times over; the features read the report under the cursor (`partAt`). Cross-year checks need one
+  // report's body: they are left out of a yearbook.
   const starts = reportStarts(text);
-  const checked = starts.length
-    ? starts.flatMap((start, i) => checkPart(text.slice(i === 0 ? 0 : start, starts[i + 1] ?? text.length), i === 0 ? 0 : start, lang, options))
+  const parts = starts.length ? starts.map((start, i) => analysePart(text, i === 0 ? 0 : start, starts[i + 1] ?? text.length, lang, options)) : undefined;
+  const checked = parts
+    ? parts.flatMap((part) => part.analysis.findings.map((f) => shiftedFinding(f, part.offset)))
     : runChecks(report, { lang, severities: options.severities, ...(options.previous ? { previous: options.previous } : {}) });
   const encoding = options.decodedFrom && decodedNote(lang, options.decodedFrom, options.severities);
   const { shown, dismissed } = applyReview(encoding ? [encoding, ...checked] : checked, report, options.review);
   releaseCompacts(report);
-  return { report, findings: shown, lang, dismissed, options };
+  return { report, findings: shown, lang, dismissed, options, ...(parts ? { parts } : {}) };
 }
 
-/** The findings of one report of a yearbook, placed in the whole text. */
-function checkPart(text: string, offset: number, lang: Lang, options: AnalysisOptions): Finding[] {
-  let part: Report;
+/** One report of a yearbook, `text[start, end)`, parsed and checked on its own. */
+function analysePart(text: string, start: number, end: number, lang: Lang, options: AnalysisOptions): ReportPart {
+  const own = text.slice(start, end);
+  const partOptions: AnalysisOptions = { ...(options.lang ? { lang: options.lang } : {}), ...(options.severities ? { severities: options.severities } : {}), ...(options.format ? { format: options.format } : {}) };
+  let report: Report;
   try {
-    part = parseReport(text, { format: options.format });
+    report = parseReport(own, { format: options.format });
   } catch (error) {
-    return [internalError(lang, String(error))];
+    return { offset: start, analysis: { report: emptyReport(own), findings: [internalError(lang, String(error))], lang, dismissed: [], options: partOptions } };
   }
-  const findings = runChecks(part, { lang, severities: options.severities });
-  releaseCompacts(part);
-  const at = (span: Span): Span => ({ start: span.start + offset, end: span.end + offset });
-  return findings.map((f) => ({
+  const findings = runChecks(report, { lang, severities: options.severities });
+  releaseCompacts(report);
+  return { offset: start, analysis: { report, findings, lang, dismissed: [], options: partOptions } };
+}
+
+/** A finding of a yearbook's report, placed in the whole text. */
+function shiftedFinding(f: Finding, offset: number): Finding {
+  const at = (span: Span): Span => shiftSpan(span, offset);
+  return {
     ...f,
     span: at(f.span),
     related: f.related.map((r) => (r.inPrevious ? r : { ...r, span: at(r.span) })),
     fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: at(e.span) })) })),
-  }));
+  };
 }
+
 
 /**
  * Who filed the text and for which year, without reading its tables or running

@@ -62,6 +62,11 @@ export function lineIndexAt(lines: readonly Line[], offset: number): number {
   return lo;
 }
 
+/** `span` moved by `by` units: a yearbook's report's spans, placed in the whole text. */
+export function shiftSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
 /** The lines that intersect a span, without visiting the others. */
 export function linesIn(lines: readonly Line[], span: Span): readonly Line[] {
   const first = lineIndexAt(lines, span.start);

@@ -85,7 +85,7 @@ export function toCodeLenses(document: TextDocument, entry: Pick<Analysed, 'anal
     const { line } = document.positionAt(table.span.start);
     return {
       range: { start: { line, character: 0 }, end: { line, character: 0 } },
-      command: { title: lensTitle(table, view.lang), command: SHOW_PREVIEW_COMMAND, arguments: [document.uri, table.id] },
+      command: { title: lensTitle(table, view.lang), command: SHOW_PREVIEW_COMMAND, arguments: [document.uri, table.anchor] },
     };
   });
 }

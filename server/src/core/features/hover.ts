@@ -5,7 +5,8 @@ import { claimHover } from './links';
 import { localize } from '../i18n';
 import { relationsOf, relationText, sameCell, type CellRef } from '../relations';
 import type { Analysis } from '../service';
-import { toChineseNumber, type Span } from '../text';
+import { shiftSpan, toChineseNumber, type Span } from '../text';
+import { partAt } from './parts';
 
 export interface Hover {
   markdown: string;
@@ -36,7 +37,14 @@ function cellHover(analysis: Analysis, offset: number): Hover | undefined {
   return undefined;
 }
 
-export function getHover(analysis: Analysis, offset: number): Hover | undefined {
+export function getHover(whole: Analysis, offset: number): Hover | undefined {
+  // In a yearbook, the report under the cursor answers, in its own text.
+  const part = partAt(whole, offset);
+  if (part.analysis !== whole) {
+    const hover = getHover(part.analysis, offset - part.offset);
+    return hover && { ...hover, span: shiftSpan(hover.span, part.offset) };
+  }
+  const analysis = whole;
   const { report, lang } = analysis;
   const onCell = cellHover(analysis, offset) ?? claimHover(analysis, offset);
   if (onCell) return onCell;

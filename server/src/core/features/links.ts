@@ -5,7 +5,8 @@ import { cellName } from '../checks/tables/names';
 import { localize } from '../i18n';
 import { claimsOf, type Claim } from '../narrative/claims';
 import type { Analysis } from '../service';
-import type { Span } from '../text';
+import { shiftSpan, type Span } from '../text';
+import { partAt } from './parts';
 
 const within = (offset: number, span: Span) => span.start <= offset && offset <= span.end;
 
@@ -13,21 +14,32 @@ function claimAt(analysis: Analysis, offset: number): Claim | undefined {
   return claimsOf(analysis.report).find((c) => within(offset, c.span));
 }
 
+/** Spans found in the report under the cursor (a yearbook's report reads its own text), placed in the whole. */
+function inPartAt(whole: Analysis, offset: number, find: (analysis: Analysis, offset: number) => Span[]): Span[] {
+  const part = partAt(whole, offset);
+  return find(part.analysis, offset - part.offset).map((span) => shiftSpan(span, part.offset));
+}
+
 /** The cells a figure under the cursor speaks about. */
-export function getDefinition(analysis: Analysis, offset: number): Span[] {
-  const claim = claimAt(analysis, offset);
-  return claim ? claim.cells.flatMap((c) => (c.row.cells[c.column].span ? [c.row.cells[c.column].span!] : [])) : [];
+export function getDefinition(whole: Analysis, offset: number): Span[] {
+  return inPartAt(whole, offset, (analysis, at) => {
+    const claim = claimAt(analysis, at);
+    return claim ? claim.cells.flatMap((c) => (c.row.cells[c.column].span ? [c.row.cells[c.column].span!] : [])) : [];
+  });
 }
 
 /** The prose figures that speak about the cell under the cursor. */
-export function getReferences(analysis: Analysis, offset: number): Span[] {
-  const claims = claimsOf(analysis.report).filter((claim) =>
-    claim.cells.some((c) => {
-      const span = c.row.cells[c.column].span;
-      return span && within(offset, span);
-    }),
+export function getReferences(whole: Analysis, offset: number): Span[] {
+  return inPartAt(whole, offset, (analysis, at) =>
+    claimsOf(analysis.report)
+      .filter((claim) =>
+        claim.cells.some((c) => {
+          const span = c.row.cells[c.column].span;
+          return span && within(at, span);
+        }),
+      )
+      .map((c) => c.figure.span),
   );
-  return claims.map((c) => c.figure.span);
 }
 
 /** Hover on a linked figure: the cells, their value, and whether they agree. */

@@ -6,9 +6,6 @@ import { tableName, rowName } from '../checks/tables/names';
 import type { Report, SectionNode, Subsection, Table } from '../parse/model';
 import type { Analysis } from '../service';
 import type { Lang } from '../i18n';
-import { reportStarts } from '../detect';
-import { releaseCompacts } from '../parse/compacted';
-import { parseReport } from '../parse/report';
 import { lastContentEnd } from '../parse/structure';
 import type { Span } from '../text';
 
@@ -81,19 +78,9 @@ export function getSymbols(analysis: Analysis): SymbolNode[] {
   // Too large to be analysed: no outline either.
   const { maxSize } = analysis.options;
   if (maxSize !== undefined && text.length > maxSize) return [];
-  const starts = reportStarts(text);
-  if (!starts.length) return reportSymbols(analysis.report, analysis.lang);
+  if (!analysis.parts) return reportSymbols(analysis.report, analysis.lang);
   // A yearbook: each report's outline, read from its own text as the checks read it, placed in the whole text.
-  return starts.flatMap((start, i) => {
-    const from = i === 0 ? 0 : start;
-    try {
-      const part = parseReport(text.slice(from, starts[i + 1] ?? text.length), { format: analysis.options.format });
-      releaseCompacts(part);
-      return reportSymbols(part, analysis.lang).map((node) => shifted(node, from));
-    } catch {
-      return [];
-    }
-  });
+  return analysis.parts.flatMap(({ offset, analysis: part }) => reportSymbols(part.report, analysis.lang).map((node) => shifted(node, offset)));
 }
 
 function shifted(node: SymbolNode, by: number): SymbolNode {

@@ -9,7 +9,7 @@ import type { Lang } from '../i18n';
 import type { Report, Table, TableRow } from '../parse/model';
 import { relationsOf, relationText, sameCell, type CellRef, type Evaluated } from '../relations';
 import type { Analysis } from '../service';
-import type { Span } from '../text';
+import { shiftSpan, type Span } from '../text';
 
 /** A header cell of the grid; spans as in HTML. */
 export interface HeaderCell {
@@ -63,6 +63,10 @@ export interface TableBlockView {
 
 export interface TableView {
   id: TableId;
+  /** Names this table in the view: its id, or in a yearbook `requests-2` (the second report's table 2). */
+  anchor: string;
+  /** In a yearbook, the report the table belongs to: its title and format. */
+  report?: { title: string; format: FormatId | null };
   /** 表二 / Table 2. */
   name: string;
   /** The official title (收到和处理政府信息公开申请情况). */
@@ -206,9 +210,32 @@ function reviewBlocks(ctx: Context, table: Table): TableBlockView[] {
 
 const ORDER: TableId[] = ['proactive', 'requests', 'review'];
 
-/** The tables of an analysed document, for a preview. */
+/** The tables of an analysed document, for a preview; in a yearbook, every report's tables in order. */
 export function getTablesView(analysis: Analysis): TablesView {
-  const { report, lang } = analysis;
+  const { parts, lang } = analysis;
+  if (!parts) return reportTablesView(analysis.report, lang);
+  const tables = parts.flatMap(({ offset, analysis: { report } }, i) => {
+    const about = { title: report.title?.text ?? `#${i + 1}`, format: report.format.format };
+    return reportTablesView(report, lang).tables.map((table) => ({ ...shiftedTable(table, offset), anchor: `${table.id}-${i + 1}`, report: about }));
+  });
+  const formats = new Set(parts.map((p) => p.analysis.report.format.format));
+  return { format: formats.size === 1 ? [...formats][0] : null, lang, tables };
+}
+
+/** A table of a yearbook's report, its spans placed in the whole text. */
+function shiftedTable(table: TableView, by: number): TableView {
+  const at = (span: Span | null) => span && shiftSpan(span, by);
+  return {
+    ...table,
+    span: shiftSpan(table.span, by),
+    blocks: table.blocks.map((block) => ({
+      ...block,
+      rows: block.rows.map((row) => ({ ...row, labelSpan: at(row.labelSpan), cells: row.cells.map((c) => ({ ...c, span: at(c.span) })) })),
+    })),
+  };
+}
+
+function reportTablesView(report: Report, lang: Lang): TablesView {
   const relations = relationsOf(report);
   const ctx: Context = {
     report,
@@ -225,6 +252,7 @@ export function getTablesView(analysis: Analysis): TablesView {
     const own = relations.checked.filter((e) => e.relation.total.table === table);
     tables.push({
       id,
+      anchor: id,
       name: tableName(id, lang),
       title: table.def.title,
       span: { ...table.span },
