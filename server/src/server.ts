@@ -9,8 +9,10 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   WorkDoneProgress,
@@ -32,7 +34,7 @@ import { ReviewStore } from './lsp/review';
 import { DISMISS_COMMAND, SOURCE_FIX_ALL, proofsAhead, toCodeActions, toDiagnostics, toDocumentSymbols, toFoldingRanges, toHover, toLocations, toRange } from './lsp/convert';
 import { FileViews, READ_FILE_METHOD, type ReadFileParams, type ReadFileResult } from './lsp/files';
 import { CHECK_FILES_METHOD, UNITS_METHOD, WorkspaceReports, type CheckFilesParams, type CheckFilesResult, type UnitReport } from './lsp/workspace';
-import { ACTIONS } from './lsp/messages';
+import { ACTIONS, REVIEW_MESSAGES } from './lsp/messages';
 import { localize } from './core/i18n';
 import { TABLES_METHOD, toCodeLenses, toTablesResult, type TablesParams, type TablesResult } from './lsp/tables';
 
@@ -61,8 +63,12 @@ let refreshCodeLenses = false;
 let roots: string[] = [];
 const reviews = new ReviewStore(
   () => roots,
-  (file, error) => connection.window.showWarningMessage(`${file}: ${error}`),
+  (file, error) => tell(MessageType.Warning, localize(REVIEW_MESSAGES.unusable, settings.current('').lang ?? lang, { file, detail: error })),
 );
+/** A message for the user that needs no answer: a notification, which no client can fail to reply to. */
+function tell(type: MessageType, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type, message });
+}
 /** The options of a document: its settings and the reviewer's decisions that apply to it (one object per pair, for the cache's key). */
 const withReview = new WeakMap<AnalysisOptions, WeakMap<Review, AnalysisOptions>>();
 /** The read-only views of files that are not text (PDF, Word, saved pages): where their lines come from. */
@@ -309,7 +315,10 @@ connection.onExecuteCommand(
     if (params.command !== DISMISS_COMMAND) return;
     const [uri, decision] = (params.arguments ?? []) as [unknown, ReviewEntry | undefined];
     if (typeof uri !== 'string' || typeof decision?.fingerprint !== 'string' || (decision.status !== 'dismissed' && decision.status !== 'confirmed')) return;
-    reviews.record(uri, decision);
+    const recorded = reviews.record(uri, decision);
+    if (!recorded.ok && recorded.file !== undefined) {
+      tell(MessageType.Error, localize(REVIEW_MESSAGES.notRecorded, settings.current(uri).lang ?? lang, { file: recorded.file, detail: recorded.error }));
+    }
     for (const document of documents.all()) void publish(document.uri);
   }),
 );

@@ -338,6 +338,30 @@ describe('review decisions (.nianbao-review.json)', () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /\.nianbao-review\.json.*the review file cannot be used: "findings" is not a list/);
   });
+  test('a review file above the repository\'s root does not apply; one of another version is not used', () => {
+    const outer = fs.mkdtempSync(path.join(tmp, 'review-planted-'));
+    const repo = path.join(outer, 'repo');
+    fs.mkdirSync(path.join(repo, '.git'), { recursive: true });
+    const text = read('examples/001_67c1420167c13949.txt').toString('utf8');
+    fs.writeFileSync(path.join(repo, '001.txt'), text);
+    const analysis = analyze(text);
+    const target = analysis.findings.find((f) => f.dismissHint)!;
+    const entry = { ...describeFinding(target, analysis.report), status: 'dismissed' };
+    fs.writeFileSync(path.join(outer, '.nianbao-review.json'), JSON.stringify({ version: 1, findings: [entry] }));
+    const planted = json(['001.txt'], { cwd: repo }).files[0];
+    assert.equal(planted.dismissed, undefined);
+    assert.ok(planted.diagnostics.some((d) => d.message === target.message));
+    // Inside the repository it applies, from its root or a folder below.
+    fs.renameSync(path.join(outer, '.nianbao-review.json'), path.join(repo, '.nianbao-review.json'));
+    assert.deepEqual(json(['001.txt'], { cwd: repo }).files[0].dismissed?.map((d) => d.fingerprint), [entry.fingerprint]);
+    // A later version's file may hold what this one cannot keep: the run stops and the file stays as it is.
+    const later = JSON.stringify({ version: 2, findings: [entry], groups: [] });
+    fs.writeFileSync(path.join(repo, '.nianbao-review.json'), later);
+    const r = cli(['check', '--lang', 'en', path.join(repo, '001.txt')]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /the review file cannot be used: "version" is 2; this version of Nianbao reads version 1/);
+    assert.equal(fs.readFileSync(path.join(repo, '.nianbao-review.json'), 'utf8'), later);
+  });
 });
 
 describe('formatters without a process', () => {

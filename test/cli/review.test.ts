@@ -163,6 +163,44 @@ describe('nianbao review', () => {
     assert.equal(wrong.stderr, 'nianbao: other.csv: no Fingerprint, Decision and Check columns (expected a list written by nianbao review)\n');
   });
 
+  test('each decision goes into the review file that applies to its report: one above is kept, none is made that would hide it', () => {
+    const repo = fs.mkdtempSync(path.join(tmp, 'nearest-'));
+    fs.mkdirSync(path.join(repo, '.git'));
+    fs.mkdirSync(path.join(repo, 'a'));
+    fs.mkdirSync(path.join(repo, 'b'));
+    fs.copyFileSync(path.join(ROOT, 'examples/003_12d5eeac63ddaf69.txt'), path.join(repo, 'a', '003.txt'));
+    fs.copyFileSync(path.join(ROOT, 'examples/001_67c1420167c13949.txt'), path.join(repo, 'b', '001.txt'));
+    const earlier = { fingerprint: 'aaaaaaaa', status: 'dismissed', check: 'section.count-claim', text: '一项早先的决定' };
+    fs.writeFileSync(path.join(repo, '.nianbao-review.json'), JSON.stringify({ version: 1, findings: [earlier] }));
+    fs.writeFileSync(path.join(repo, 'b', '.nianbao-review.json'), JSON.stringify({ version: 1, findings: [] }));
+    const cwd = path.join(repo, 'a');
+    runCli(['review', '--lang', 'en', '--out', 'list.csv', '.', '../b'], { cwd });
+    const [header, ...rows] = parseCsv(fs.readFileSync(path.join(cwd, 'list.csv'), 'utf8').slice(1));
+    const ofA = rows.find((r) => r[2] === '003.txt')!;
+    const ofB = rows.find((r) => r[2] === path.join('..', 'b', '001.txt'))!;
+    ofA[9] = 'dismissed';
+    ofB[9] = '忽略';
+    const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    fs.writeFileSync(path.join(cwd, 'filled.csv'), [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n');
+    const imported = runCli(['review', '--lang', 'en', '--import', 'filled.csv'], { cwd });
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.equal(imported.stdout, `recorded 1 decisions in ${path.join('..', '.nianbao-review.json')}\nrecorded 1 decisions in ${path.join('..', 'b', '.nianbao-review.json')}\n`);
+    assert.equal(fs.existsSync(path.join(cwd, '.nianbao-review.json')), false);
+    const fingerprints = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')).findings.map((e: { fingerprint: string }) => e.fingerprint);
+    assert.deepEqual(fingerprints(path.join(repo, '.nianbao-review.json')), ['aaaaaaaa', ofA[11]]);
+    assert.deepEqual(fingerprints(path.join(repo, 'b', '.nianbao-review.json')), [ofB[11]]);
+    const checked = JSON.parse(runCli(['check', '--format', 'json', '.', '../b'], { cwd }).stdout).files as JsonFile[];
+    assert.deepEqual(checked.map((f) => f.dismissed?.map((d) => d.fingerprint)), [[ofA[11]], [ofB[11]]]);
+    // A review file that cannot be read back whole is never written over, nor is any other.
+    const before = fs.readFileSync(path.join(repo, '.nianbao-review.json'), 'utf8');
+    fs.writeFileSync(path.join(repo, 'b', '.nianbao-review.json'), '{"version": 1, "findings": [');
+    const refused = runCli(['review', '--lang', 'en', '--import', 'filled.csv'], { cwd });
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /^nianbao: the review file cannot be used: \.\.\/b\/\.nianbao-review\.json: /);
+    assert.equal(fs.readFileSync(path.join(repo, '.nianbao-review.json'), 'utf8'), before);
+    assert.equal(fs.readFileSync(path.join(repo, 'b', '.nianbao-review.json'), 'utf8'), '{"version": 1, "findings": [');
+  });
+
   test('two findings of one row have two fingerprints; a list saved by Excel as GBK imports; no formula runs from the CSV', () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'gbk-'));
     fs.copyFileSync(path.join(ROOT, 'test/fixtures/corpus/011_hongze_2023_pdftext.txt'), path.join(dir, '=1+1.txt'));

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { CodeActionRequest, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType, type CodeAction } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType, MessageType, ShowMessageNotification, type CodeAction, type ShowMessageParams } from 'vscode-languageserver-protocol';
 import { ROOT, Session } from './session';
 
 describe('review decisions in the editor', () => {
@@ -84,5 +84,26 @@ describe('review decisions in the editor', () => {
     assert.ok(marked, confirmed.diagnostics.map((d) => d.message).join(' | '));
     const again = (await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: marked.range, context: { diagnostics: [marked], only: ['quickfix'] } })) as CodeAction[];
     assert.ok(!again.some((a) => a.title.startsWith('确认此问题') && a.diagnostics?.[0]?.message === marked.message));
+
+    // A file that no longer reads (a half-saved edit): said once, its decisions not applied, and never written over.
+    const shown: ShowMessageParams[] = [];
+    session.connection.onNotification(ShowMessageNotification.type, (p: ShowMessageParams) => {
+      shown.push(p);
+    });
+    const broken = '{"version": 1, "findings": [' + JSON.stringify(written.findings[0]);
+    fs.writeFileSync(file, broken);
+    await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).href, type: FileChangeType.Changed }] });
+    const unread = await session.diagnostics(uri);
+    assert.equal(unread.diagnostics.length, first.diagnostics.length);
+    await session.connection.sendRequest(ExecuteCommandRequest.type, { command: dismiss.command, arguments: dismiss.arguments });
+    // The command is answered once the decision is refused; the message is on its way before the answer.
+    assert.equal(fs.readFileSync(file, 'utf8'), broken);
+    assert.deepEqual(
+      shown.map((m) => [m.type, m.message.replace(/（[^（]*）/, '（…）')]),
+      [
+        [MessageType.Warning, `审核记录文件无法使用：${file}（…）。修正之前，其中的审核结论不生效。`],
+        [MessageType.Error, `审核结论未记录：${file} 无法使用（…）。为免丢失其中已有的审核结论，未改写该文件。`],
+      ],
+    );
   });
 });

@@ -5,10 +5,10 @@
 // silently ignored in CI is worse than an error.
 
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { AnalysisOptions, Lang, Localized } from '../core/index';
 import { readSettings, SETTING_KEYS, type SettingsProblem } from '../settings';
+import { nearestFile } from '../files/nearest';
 import { MSG } from './messages';
 
 export const CONFIG_FILE = '.nianbao.json';
@@ -36,23 +36,9 @@ export type ConfigResult =
 /** A configuration file is small; anything larger is no configuration (and is never read whole). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/**
- * The nearest `.nianbao.json` in `dir` or a folder above it, up to the
- * repository's root (a folder with `.git`) or the home folder: a file planted
- * higher (in /tmp, say) never applies to a project's run unnoticed.
- */
-export function findConfig(dir: string, home: string = os.homedir()): string | undefined {
-  for (let current = path.resolve(dir); ; ) {
-    const candidate = path.join(current, CONFIG_FILE);
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // Not there (or not readable): look further up.
-    }
-    const parent = path.dirname(current);
-    if (parent === current || current === home || fs.existsSync(path.join(current, '.git'))) return undefined;
-    current = parent;
-  }
+/** The nearest `.nianbao.json` in `dir` or a folder above it, up to the repository's root or the home folder. */
+export function findConfig(dir: string, home?: string): string | undefined {
+  return nearestFile(dir, CONFIG_FILE, home);
 }
 
 /**

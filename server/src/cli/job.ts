@@ -11,6 +11,7 @@ import { analyze, identifyText, LineIndex, looksLikeReport, parseReview, REVIEW_
 import { parseReport } from '../core/parse/report';
 import { releaseCompacts } from '../core/parse/compacted';
 import { originOf } from '../files/read';
+import { nearestFile } from '../files/nearest';
 import { readAny, shouldCheck, type Candidate, type FileProblem, type Origin, type ReadResult } from './files';
 import { jsonOfFile, type JsonFileOutput } from './format-json';
 import { sarifResultsOfFile, type SarifResult } from './format-sarif';
@@ -180,30 +181,31 @@ function sourceOf(text: string, index: LineIndex, origins: readonly Origin[]): (
  * that cannot be read or understood is a problem of the run, never ignored.
  */
 class ReviewLookup {
+  /** Each folder's review file as read: the review, or undefined where there is none or it cannot be used. */
+  private readonly byFile = new Map<string, Review | undefined>();
   private readonly byDir = new Map<string, Review | undefined>();
 
   for(file: string, onProblem: (problem: FileProblem) => void): Review | undefined {
-    return this.lookUp(path.dirname(path.resolve(file)), onProblem);
+    const dir = path.dirname(path.resolve(file));
+    if (!this.byDir.has(dir)) {
+      const found = nearestFile(dir, REVIEW_FILE);
+      this.byDir.set(dir, found === undefined ? undefined : this.read(found, onProblem));
+    }
+    return this.byDir.get(dir);
   }
 
-  private lookUp(dir: string, onProblem: (problem: FileProblem) => void): Review | undefined {
-    if (this.byDir.has(dir)) return this.byDir.get(dir);
-    const file = path.join(dir, REVIEW_FILE);
-    let review: Review | undefined;
-    if (fs.existsSync(file)) {
-      let parsed: ReturnType<typeof parseReview>;
-      try {
-        parsed = parseReview(fs.readFileSync(file, 'utf8'));
-      } catch (error) {
-        parsed = { ok: false, error: (error as NodeJS.ErrnoException).code ?? String(error) };
-      }
-      if (parsed.ok) review = parsed.review;
-      else onProblem({ path: file, kind: 'badReview', detail: parsed.error });
-    } else {
-      const parent = path.dirname(dir);
-      review = parent === dir ? undefined : this.lookUp(parent, onProblem);
+  private read(file: string, onProblem: (problem: FileProblem) => void): Review | undefined {
+    if (this.byFile.has(file)) return this.byFile.get(file);
+    let parsed: ReturnType<typeof parseReview>;
+    try {
+      parsed = parseReview(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      parsed = { ok: false, error: (error as NodeJS.ErrnoException).code ?? String(error) };
     }
-    this.byDir.set(dir, review);
+    // A file that cannot be used is said once, however many reports it would apply to.
+    if (!parsed.ok) onProblem({ path: file, kind: 'badReview', detail: parsed.error });
+    const review = parsed.ok ? parsed.review : undefined;
+    this.byFile.set(file, review);
     return review;
   }
 }

@@ -71,7 +71,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         process.stderr.write(`nianbao: ${message}\n`);
         return 2;
       }
-      process.stdout.write(localize(MSG.imported, command.lang, { count: result.recorded, file: path.relative(process.cwd(), result.file) || result.file }) + '\n');
+      for (const { file, recorded } of result.files) {
+        process.stdout.write(localize(MSG.imported, command.lang, { count: recorded, file: path.relative(process.cwd(), file) || file }) + '\n');
+      }
       // A decision the list holds but that could not be read is said, never dropped in silence.
       if (result.skipped) process.stderr.write(`nianbao: ${localize(MSG.importSkipped, command.lang, { count: result.skipped })}\n`);
       return 0;

@@ -91,6 +91,9 @@ export function parseReview(json: string): { ok: true; review: Review } | { ok: 
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
+  // A file of another version may hold what this one would drop on its next write: it is not used.
+  const version = (raw as { version?: unknown } | null)?.version;
+  if (version !== undefined && version !== 1) return { ok: false, error: `"version" is ${JSON.stringify(version)}; this version of Nianbao reads version 1` };
   const findings = (raw as { findings?: unknown } | null)?.findings;
   if (!Array.isArray(findings)) return { ok: false, error: '"findings" is not a list' };
   const out: ReviewEntry[] = [];

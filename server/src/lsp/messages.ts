@@ -18,3 +18,15 @@ export const ACTIONS = {
   dismiss: { 'zh-CN': '不再提示此问题（记入 .nianbao-review.json）', en: 'Dismiss this finding (recorded in .nianbao-review.json)' },
   more: { 'zh-CN': '另有 {count} 个问题未列出：每个文档最多列出 {max} 个', en: 'And {count} more findings, not listed: at most {max} are listed per document' },
 } satisfies Record<string, Localized>;
+
+/** What the server says about the reviewer's decisions file. */
+export const REVIEW_MESSAGES = {
+  unusable: {
+    'zh-CN': '审核记录文件无法使用：{file}（{detail}）。修正之前，其中的审核结论不生效。',
+    en: 'The review file cannot be used: {file} ({detail}). Its decisions do not apply until it is corrected.',
+  },
+  notRecorded: {
+    'zh-CN': '审核结论未记录：{file} 无法使用（{detail}）。为免丢失其中已有的审核结论，未改写该文件。',
+    en: 'The decision was not recorded: {file} cannot be used ({detail}). It was left as it is, so that none of its decisions is lost.',
+  },
+} satisfies Record<string, Localized>;

@@ -1,21 +1,28 @@
 // The reviewer's decisions for the server: `.nianbao-review.json`, the nearest
-// one in a document's folder or a folder above it (as the CLI finds it), read
-// once and again when the client reports a change to it; written when the user
-// dismisses a finding from the light bulb.
+// one in a document's folder or a folder above it up to the repository's root
+// (as the CLI finds it), read once and again when the client reports a change
+// to it; written when the user dismisses a finding from the light bulb — never
+// over a file that could not be read, whose decisions would be lost.
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
+import { nearestFile } from '../files/nearest';
 import { EMPTY_REVIEW, formatReview, parseReview, recordDecision, REVIEW_FILE, type Review, type ReviewEntry } from '../core';
 
 interface Found {
   /** The review file that applies, or where a new one goes (the workspace folder or the document's folder). */
   file: string;
   review: Review;
+  /** Why the file that applies cannot be used: it is then never written over. */
+  error?: string;
 }
+
+export type Recorded = { ok: true; file: string } | { ok: false; file?: string; error: string };
 
 export class ReviewStore {
   private readonly byDir = new Map<string, Found | null>();
+  private readonly byFile = new Map<string, Found>();
 
   constructor(
     private readonly roots: () => string[],
@@ -30,44 +37,50 @@ export class ReviewStore {
   /** Forget what was read: the files changed on disk. */
   invalidate(): void {
     this.byDir.clear();
+    this.byFile.clear();
   }
 
-  /** Records a decision about a finding of `uri`'s document; returns the file written. */
-  record(uri: string, entry: ReviewEntry): string | undefined {
+  /** Records a decision about a finding of `uri`'s document, unless the file that applies cannot be read back whole. */
+  record(uri: string, entry: ReviewEntry): Recorded {
     const dir = dirOf(uri);
-    if (!dir) return undefined;
+    if (!dir) return { ok: false, error: 'not a file' };
     const found = this.find(uri);
+    if (found?.error !== undefined) return { ok: false, file: found.file, error: found.error };
     const file = found?.file ?? path.join(this.roots().find((r) => inside(dir, r)) ?? dir, REVIEW_FILE);
-    const review = recordDecision(found?.review ?? EMPTY_REVIEW, entry);
-    fs.writeFileSync(file, formatReview(review), 'utf8');
-    this.invalidate();
-    return file;
+    try {
+      fs.writeFileSync(file, formatReview(recordDecision(found?.review ?? EMPTY_REVIEW, entry)), 'utf8');
+    } catch (error) {
+      return { ok: false, file, error: (error as NodeJS.ErrnoException).code ?? String(error) };
+    } finally {
+      this.invalidate();
+    }
+    return { ok: true, file };
   }
 
   private find(uri: string): Found | undefined {
     const dir = dirOf(uri);
-    return dir ? (this.lookUp(dir) ?? undefined) : undefined;
+    if (!dir) return undefined;
+    let found = this.byDir.get(dir);
+    if (found === undefined) {
+      const file = nearestFile(dir, REVIEW_FILE);
+      found = file === undefined ? null : this.read(file);
+      this.byDir.set(dir, found);
+    }
+    return found ?? undefined;
   }
 
-  private lookUp(dir: string): Found | null {
-    const cached = this.byDir.get(dir);
-    if (cached !== undefined) return cached;
-    let found: Found | null = null;
-    const file = path.join(dir, REVIEW_FILE);
-    if (fs.existsSync(file)) {
-      let parsed: ReturnType<typeof parseReview>;
-      try {
-        parsed = parseReview(fs.readFileSync(file, 'utf8'));
-      } catch (error) {
-        parsed = { ok: false, error: String(error) };
-      }
-      if (!parsed.ok) this.onError(file, parsed.error);
-      found = { file, review: parsed.ok ? parsed.review : EMPTY_REVIEW };
-    } else {
-      const parent = path.dirname(dir);
-      found = parent === dir ? null : this.lookUp(parent);
+  private read(file: string): Found {
+    const known = this.byFile.get(file);
+    if (known) return known;
+    let parsed: ReturnType<typeof parseReview>;
+    try {
+      parsed = parseReview(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      parsed = { ok: false, error: (error as NodeJS.ErrnoException).code ?? String(error) };
     }
-    this.byDir.set(dir, found);
+    if (!parsed.ok) this.onError(file, parsed.error);
+    const found: Found = parsed.ok ? { file, review: parsed.review } : { file, review: EMPTY_REVIEW, error: parsed.error };
+    this.byFile.set(file, found);
     return found;
   }
 }

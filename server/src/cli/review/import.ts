@@ -1,16 +1,18 @@
 // `nianbao review --import FILE`: a reviewer's decisions, written into the
 // 问题清单's 审核结论 and 审核意见 columns (CSV or XLSX, in Excel or WPS), recorded
-// in the `.nianbao-review.json` of the working directory under each finding's
-// fingerprint — honoured then by check, review and the editor alike.
+// under each finding's fingerprint in the `.nianbao-review.json` that applies
+// to its report (the nearest one above it, as check finds it) — honoured then
+// by check, review and the editor alike.
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { EMPTY_REVIEW, formatReview, parseReview, recordDecision, REVIEW_FILE, type Review, type ReviewEntry } from '../../core/index';
+import { foldersUp, nearestFile } from '../../files/nearest';
 import { readReport } from '../../files/read';
 import { fromCsv } from './csv';
 import { DECISIONS_READ, ISSUE_HEADERS } from './messages';
 
-export type ImportResult = { ok: true; file: string; recorded: number; skipped: number } | { ok: false; error: 'noColumns' | 'badReview' | 'unreadable'; detail?: string };
+export type ImportResult = { ok: true; files: { file: string; recorded: number }[]; skipped: number } | { ok: false; error: 'noColumns' | 'badReview' | 'unreadable'; detail?: string };
 
 /** The column of a header in either language. */
 function column(header: readonly unknown[], name: keyof typeof ISSUE_HEADERS): number {
@@ -49,23 +51,13 @@ export async function importDecisions(file: string, cwd: string): Promise<Import
     unit: column(header, 'unit'),
     year: column(header, 'year'),
     message: column(header, 'message'),
+    file: column(header, 'file'),
   };
   if (at.fingerprint < 0 || at.status < 0 || at.check < 0) return { ok: false, error: 'noColumns' };
 
-  const target = path.join(cwd, REVIEW_FILE);
-  let review: Review = EMPTY_REVIEW;
-  try {
-    if (fs.existsSync(target)) {
-      const parsed = parseReview(fs.readFileSync(target, 'utf8'));
-      if (!parsed.ok) return { ok: false, error: 'badReview', detail: parsed.error };
-      review = parsed.review;
-    }
-  } catch (error) {
-    return { ok: false, error: 'badReview', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
-  }
-  let recorded = 0;
-  let skipped = 0;
   const cell = (row: unknown[], i: number) => (i >= 0 && row[i] !== null && row[i] !== undefined ? String(row[i]).trim() : '');
+  const byTarget = new Map<string, ReviewEntry[]>();
+  let skipped = 0;
   for (const row of body) {
     const said = cell(row, at.status);
     const status = DECISIONS_READ[said.toLowerCase()];
@@ -86,13 +78,55 @@ export async function importDecisions(file: string, cwd: string): Promise<Import
       text: cell(row, at.message),
       ...(cell(row, at.reason) ? { reason: cell(row, at.reason) } : {}),
     };
-    review = recordDecision(review, entry);
-    recorded++;
+    const target = targetOf(cell(row, at.file), cwd);
+    const entries = byTarget.get(target);
+    if (entries) entries.push(entry);
+    else byTarget.set(target, [entry]);
+  }
+
+  // Every file is read before any is written: one that cannot be used leaves them all as they were.
+  const reviews: { file: string; review: Review; recorded: number }[] = [];
+  for (const [file, entries] of byTarget) {
+    let review: Review = EMPTY_REVIEW;
+    try {
+      if (fs.existsSync(file)) {
+        const parsed = parseReview(fs.readFileSync(file, 'utf8'));
+        if (!parsed.ok) return { ok: false, error: 'badReview', detail: `${path.relative(cwd, file) || file}: ${parsed.error}` };
+        review = parsed.review;
+      }
+    } catch (error) {
+      return { ok: false, error: 'badReview', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
+    }
+    for (const entry of entries) review = recordDecision(review, entry);
+    reviews.push({ file, review, recorded: entries.length });
   }
   try {
-    fs.writeFileSync(target, formatReview(review), 'utf8');
+    for (const { file, review } of reviews) fs.writeFileSync(file, formatReview(review), 'utf8');
   } catch (error) {
     return { ok: false, error: 'badReview', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
-  return { ok: true, file: target, recorded, skipped };
+  const files = reviews.map(({ file, recorded }) => ({ file, recorded }));
+  return { ok: true, files: files.length ? files : [{ file: targetOf('', cwd), recorded: 0 }], skipped };
+}
+
+/**
+ * The review file a decision belongs in: the one that applies to its report
+ * (the list's 文件 column, as written relative to where review ran), else the
+ * one that applies to the working directory; a new file goes in the working
+ * directory where the report is under it, else beside the report.
+ */
+function targetOf(written: string, cwd: string): string {
+  // The list quotes a name Excel would read as a formula (see csv.ts).
+  const name = /^'[=+\-@\t\r]/.test(written) ? written.slice(1) : written;
+  let dir = cwd;
+  if (name) {
+    const report = path.resolve(cwd, name);
+    try {
+      if (fs.statSync(report).isFile()) dir = path.dirname(report);
+    } catch {
+      // A report no longer there: its decision goes where the working directory's apply.
+    }
+  }
+  const folders = foldersUp(dir);
+  return nearestFile(dir, REVIEW_FILE) ?? path.join(folders.includes(path.resolve(cwd)) ? cwd : dir, REVIEW_FILE);
 }
