@@ -13,6 +13,8 @@ interface UnitFinding {
   severity: 'error' | 'warning' | 'information' | 'hint';
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Where it is in the file a read-only view was read from (第 3 页): a PDF's reader finds it there. */
+  where?: string;
 }
 
 export interface UnitReport {
@@ -66,7 +68,7 @@ class ReviewTree implements vscode.TreeDataProvider<Node> {
     }
     const { finding } = node;
     const item = new vscode.TreeItem(finding.message, vscode.TreeItemCollapsibleState.None);
-    item.description = `${finding.code} [${finding.range.start.line + 1}]`;
+    item.description = `${finding.code} [${finding.where ?? finding.range.start.line + 1}]`;
     item.iconPath = icons()[finding.severity];
     const { start, end } = finding.range;
     item.command = { title: '', command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(start.line, start.character, end.line, end.character) }] };

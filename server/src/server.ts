@@ -439,7 +439,11 @@ connection.onRequest(
         uri,
         counts,
         ...(previous ? { previous } : {}),
-        findings: analysis.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: toRange(document, f.span) })),
+        findings: analysis.findings.map((f) => {
+          const range = toRange(document, f.span);
+          const where = fileViews.placeOf(document, range.start, analysis.lang);
+          return { code: f.code, severity: f.severity, message: f.message, range, ...(where ? { where } : {}) };
+        }),
       });
     }
     return units.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : (b.year ?? 0) - (a.year ?? 0)));

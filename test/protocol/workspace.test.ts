@@ -41,6 +41,15 @@ describe('the reports of the workspace', () => {
     const pdf = await session.diagnostics(view, (p) => p.diagnostics.length > 0);
     assert.deepEqual(pdf.diagnostics.map((d) => d.code), ['table.label-variant', 'table.review-total', 'table.review-total']);
     assert.equal(session.pending(uri('notes.txt')).filter((p) => p.diagnostics.length).length, 0);
+    // The review view's list: a PDF's findings say their page and line in the PDF, a text file's have no such place.
+    const units = (await session.connection.sendRequest('nianbao/units', {})) as { uri: string; findings: { code: string; message: string; where?: string }[] }[];
+    const hongze = units.find((u) => u.uri === view)!;
+    assert.deepEqual(
+      hongze.findings.map((f) => [f.code, f.where]),
+      pdf.diagnostics.map((d) => [d.code, /（原文件：(.+)）$/.exec(String(d.message))?.[1]]),
+    );
+    assert.match(hongze.findings[1].where!, /^第\d+页 第\d+行$/);
+    assert.ok(units.find((u) => u.uri === uri('2024.txt'))!.findings.every((f) => f.where === undefined));
   });
 
   it('an open report keeps its cross-year findings; last year fixed on disk, they are gone', async () => {

@@ -4,7 +4,7 @@
 // remembers where each line of it comes from, and every diagnostic of that
 // document says its place in the file's own terms too.
 
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic, Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
 import { looksLikeReport, type AnalysisOptions, type Lang } from '../core';
@@ -70,15 +70,17 @@ export class FileViews {
 
   /** Each diagnostic of a view's document with its place in the file added to its message. */
   locate(document: TextDocument, diagnostics: Diagnostic[], lang: Lang): Diagnostic[] {
+    if (!this.views.get(document.uri)?.origins?.length) return diagnostics;
+    return diagnostics.map((d) => ({ ...d, message: d.message + localize(ACTIONS.inFile, lang, { where: this.placeOf(document, d.range.start, lang)! }) }));
+  }
+
+  /** Where a position of a view's document is in its file (第 3 页, 第 12 段…); undefined for other documents. */
+  placeOf(document: TextDocument, position: Position, lang: Lang): string | undefined {
     const origins = this.views.get(document.uri)?.origins;
-    if (!origins?.length) return diagnostics;
-    return diagnostics.map((d) => {
-      const { line } = d.range.start;
-      const before = document.getText({ start: { line, character: 0 }, end: d.range.start });
-      const at = originOf(origins, line, before);
-      const where = at.page === undefined && at.line !== undefined ? localize(FILE_MSG.atLine, lang, { line: at.line, column: at.column ?? 1 }) : describeOrigin(at, lang);
-      return { ...d, message: d.message + localize(ACTIONS.inFile, lang, { where }) };
-    });
+    if (!origins?.length) return undefined;
+    const before = document.getText({ start: { line: position.line, character: 0 }, end: position });
+    const at = originOf(origins, position.line, before);
+    return at.page === undefined && at.line !== undefined ? localize(FILE_MSG.atLine, lang, { line: at.line, column: at.column ?? 1 }) : describeOrigin(at, lang);
   }
 
   delete(uri: string): void {

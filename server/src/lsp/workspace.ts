@@ -38,6 +38,8 @@ export interface UnitFinding {
   severity: 'error' | 'warning' | 'information' | 'hint';
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Where it is in the file a read-only view was read from (第 3 页): a PDF's reader finds it there. */
+  where?: string;
 }
 
 export interface UnitReport {

@@ -517,7 +517,7 @@ const fileTests: Test[] = [
     skip: () => commandExists('nianbao.refreshReview'),
     run: async () => {
       await vscode.commands.executeCommand('nianbao.review.focus');
-      const api = vscode.extensions.getExtension<{ units(): Promise<{ unit: string; year?: number; uri: string; previous?: string; counts: Record<string, number>; findings: { code: string; severity: string }[] }[]> }>(EXTENSION_ID)!.exports;
+      const api = vscode.extensions.getExtension<{ units(): Promise<{ unit: string; year?: number; uri: string; previous?: string; counts: Record<string, number>; findings: { code: string; severity: string; where?: string }[] }[]> }>(EXTENSION_ID)!.exports;
       const units = await api.units();
       const ziran = units.find((u) => u.unit === '示例县自然资源局' && u.year === 2024);
       assert.ok(ziran, units.map((u) => `${u.unit} ${u.year}`).join(' | '));
@@ -529,6 +529,8 @@ const fileTests: Test[] = [
       const hongze = units.find((u) => u.uri.startsWith('nianbao-file:') && u.findings.some((f) => f.code === 'table.review-total'));
       assert.ok(hongze, 'a PDF with its table-3 errors');
       assert.equal(hongze.unit, '洪泽区人民政府');
+      // Each listed with its page in the PDF, where a reviewer holding the PDF finds it.
+      assert.ok(hongze.findings.every((f) => /^第\d+页/.test(f.where ?? '')), JSON.stringify(hongze.findings));
     },
   },
 ];
