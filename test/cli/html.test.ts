@@ -39,6 +39,27 @@ describe('saved web pages', () => {
     assert.equal(text, '标题\n三、本年度办理结果\t（一）予以公开\t5\t\n\t（二）部分公开\t1\t2\na b\nc\n');
     assert.deepEqual(origins.map((o) => o.line), [1, 2, 3, 3, 3]);
   });
+  test('a table as Word exports it: a header column cut into two grid columns is one column; its figures, spanning or not, one cell each', () => {
+    const { text } = extractHtml(
+      [
+        '<p>示例县交通运输局2019年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p><table>',
+        '<tr><td colspan="5">第二十条第（一）项</td></tr>',
+        '<tr><td>信息内容</td><td>本年新制作数量</td><td colspan="2">本年新公开数量</td><td>对外公开总数量</td></tr>',
+        // Under the header's span; starting in the column before it and ending inside it; a blank over two header columns.
+        '<tr><td>规章</td><td>0</td><td colspan="2">0</td><td>0</td></tr>',
+        '<tr><td>规范性文件</td><td colspan="2">3</td><td>3</td><td>41</td></tr>',
+        '<tr><td>行政许可</td><td>5</td><td colspan="3"></td></tr>',
+        '</table>',
+      ].join('\n'),
+    );
+    assert.equal(
+      text,
+      '示例县交通运输局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\t\t\t\t\n' +
+        '信息内容\t本年新制作数量\t本年新公开数量\t\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t3\t3\t41\n行政许可\t5\t\t\n',
+    );
+    const rows = analyze(text).report.tables.proactive!.rows;
+    assert.deepEqual(rows.filter((r) => r.def.id === 'rules' || r.def.id === 'normative').map((r) => r.cells.map((c) => c.value)), [[0, 0, 0], [3, 3, 41]]);
+  });
   test('the CLI: a page is located by its line and column, and in brackets in the text read from it; JSON and SARIF carry both', () => {
     const file = 'test/fixtures/html/129_pingtan_ziran_2023_tab.html';
     const text = runCli(['check', '--lang', 'zh-CN', file], { cwd: ROOT });

@@ -44,11 +44,25 @@ const spanOf = (value: string | undefined) => {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : 1;
 };
 
-/** Lays out a table's rows as lines of cells: a cell spanning rows or columns leaves blank cells where it extends. */
+/** A cell that reads as one number (a count, an amount, a percentage): what a header row has none of. */
+const NUMERIC_CELL = /^[-−]?\d[\d,，.]*\s*(?:%|％|件|条|个|次|元|万元)?$/;
+
+/**
+ * Lays out a table's rows as lines of cells: a cell spanning rows or columns
+ * leaves blank cells where it extends — except where the header above has one
+ * column: a Word table's grid is cut finer than its columns (a header cell
+ * spanning two grid columns, a figure under it spanning them too, or starting
+ * in the second), and the blank a span leaves there is no cell of its own. The
+ * header rows (no figure in them) say where the columns start; a blank from a
+ * span is kept only in a column where the row has no cell of its own.
+ */
 function tableLines(table: TableDraft): { line: string; origin: Origin }[] {
   const grid: (string | undefined)[][] = [];
+  /** Where a cell starts (true), as opposed to where one extends. */
+  const starts: boolean[][] = [];
   table.rows.forEach((row, r) => {
     grid[r] ??= [];
+    starts[r] ??= [];
     let c = 0;
     for (const cell of row.cells) {
       while (grid[r][c] !== undefined) c++;
@@ -56,10 +70,34 @@ function tableLines(table: TableDraft): { line: string; origin: Origin }[] {
         const target = (grid[r + dr] ??= []);
         for (let dc = 0; dc < cell.colspan; dc++) target[c + dc] = dr === 0 && dc === 0 ? cell.text : '';
       }
+      starts[r][c] = true;
       c += cell.colspan;
     }
   });
-  return table.rows.map((row, r) => ({ line: Array.from(grid[r] ?? [], (v) => v ?? '').join('\t'), origin: row.line }));
+  /** The columns' first grid columns, from the latest run of header rows. */
+  let columnStarts: Set<number> | undefined;
+  let inHeader = false;
+  return table.rows.map((row, r) => {
+    const cells = Array.from(grid[r] ?? [], (v) => v ?? '');
+    const header = row.cells.length > 0 && row.cells.some((cell) => cell.text) && !row.cells.some((cell) => NUMERIC_CELL.test(cell.text));
+    if (header) {
+      if (!inHeader) columnStarts = new Set();
+      for (let c = 0; c < cells.length; c++) if (starts[r][c]) columnStarts!.add(c);
+    }
+    inHeader = header;
+    if (header || !columnStarts) return { line: cells.join('\t'), origin: row.line };
+    // Each header column's grid columns: a span's blank goes where the row has no cell of its own.
+    const kept: string[] = [];
+    for (let c = 0; c < cells.length; ) {
+      let end = c + 1;
+      while (end < cells.length && !columnStarts.has(end)) end++;
+      let own = false;
+      for (let k = c; k < end; k++) own ||= starts[r][k] === true;
+      for (let k = c; k < end; k++) if (starts[r][k] || (!own && k === c)) kept.push(cells[k]);
+      c = end;
+    }
+    return { line: kept.join('\t'), origin: row.line };
+  });
 }
 
 const squeeze = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
