@@ -106,6 +106,16 @@ suite('scope', () => {
     assert.deepEqual(findings(text), ['4:4 information narrative.mismatch']);
     assert.match(analyze(text).findings[0].message, /正文说的是全县，表格只统计本机关/);
   });
+  test('部门规范性文件 in the report of a government or its office are its departments’: information, and said; in a department’s own report, its own', () => {
+    const sentence = '编发公报12期，刊登部门规范性文件7件。';
+    assert.deepEqual(findings(prose(sentence)), ['4:13 information narrative.mismatch']);
+    const office = CLEAN().replace('示例县人民政府2023年', '示例县人民政府办公室2023年');
+    const text = prose(sentence, office);
+    assert.deepEqual(findings(text), ['4:13 information narrative.mismatch']);
+    assert.match(analyze(text).findings[0].message, /正文说的是部门规范性文件，表格只统计本机关/);
+    const department = CLEAN().replace('示例县人民政府2023年', '示例县交通运输局2023年');
+    assert.deepEqual(findings(prose('制发部门规范性文件7件。', department)), ['4:5 warning narrative.mismatch']);
+  });
   test('another year: information, and said', () => {
     const text = prose('2022年共收到政府信息公开申请7件。');
     assert.deepEqual(findings(text), ['4:7 information narrative.mismatch']);

@@ -145,7 +145,7 @@ function lastMatch(text: string, words: RegExp): { index: number; length: number
   return found;
 }
 
-function scopeOf(report: Report, text: string, at: number): { scope: Scope; word?: string } {
+function scopeOf(report: Report, text: string, at: number, named: Named): { scope: Scope; word?: string } {
   const sentence = text.slice(lastIndexBefore(text, STRONG_END, at) + 1, at);
   const year = report.title?.year?.value;
   const years = [...sentence.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
@@ -155,8 +155,16 @@ function scopeOf(report: Report, text: string, at: number): { scope: Scope; word
   const body = report.title?.text.replace(/\d{4}年度?/, '').replace(/政府信息公开.*$/, '');
   const ofGovernment = !!body && /人民政府$/.test(body);
   if (wider && !ofGovernment) return { scope: 'wider', word: wider[0] };
+  // 部门规范性文件 in the report of a government or its office are its departments' documents (a gazette
+  // carries them), not what its own table counts; in a department's report they are its own.
+  const issuer = text.slice(named.from - ISSUED_BY_DEPARTMENTS.length, named.from);
+  if (issuer === ISSUED_BY_DEPARTMENTS && !!body && GOVERNMENT.test(body)) return { scope: 'wider', word: issuer + text.slice(named.from, named.to) };
   return { scope: 'self' };
 }
+
+const ISSUED_BY_DEPARTMENTS = '部门';
+/** A government, its general office, or a zone's administrative committee: a body that has departments. */
+const GOVERNMENT = /人民政府(?:办公厅|办公室)?$|管理委员会(?:办公室)?$|管委会(?:办公室)?$/;
 
 function claimsIn(report: Report, c: Compact): Claim[] {
   const figures = findFigures(c);
@@ -175,7 +183,7 @@ function claimsIn(report: Report, c: Compact): Claim[] {
     const alternative = quantity.alternative?.(report);
     const agrees = expected === undefined || expected === figure.value || (alternative !== undefined && sumOf(report, alternative) === figure.value);
     const span = compactSpan(c, Math.min(named.from, figure.from), Math.max(named.to, figure.from + figure.written.length));
-    const claim: Claim = { quantity, figure, span, cells, expected, agrees, ...scopeOfClaim(report, c.text, figure.from) };
+    const claim: Claim = { quantity, figure, span, cells, expected, agrees, ...scopeOfClaim(report, c.text, figure.from, named) };
     const next = figures[i + 1];
     if (next?.unit === '%' && /^[(（]$/.test(c.text.slice(figure.to, next.from))) claim.percent = percentOf(report, claims, claim, next);
     claims.push(claim);
@@ -183,8 +191,8 @@ function claimsIn(report: Report, c: Compact): Claim[] {
   return claims;
 }
 
-function scopeOfClaim(report: Report, text: string, at: number): { scope: Scope; scopeWord?: string } {
-  const { scope, word } = scopeOf(report, text, at);
+function scopeOfClaim(report: Report, text: string, at: number, named: Named): { scope: Scope; scopeWord?: string } {
+  const { scope, word } = scopeOf(report, text, at, named);
   return { scope, scopeWord: word };
 }
 

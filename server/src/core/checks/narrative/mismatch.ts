@@ -26,8 +26,8 @@ export const narrativeMismatch: Check = {
     id: 'narrative.mismatch',
     title: { 'zh-CN': '正文数字与表格不符', en: 'Prose figure contradicts the table' },
     description: {
-      'zh-CN': '正文中的数字（如“受理政府信息公开申请33件”“行政复议4件”“规范性文件2件”，以及所占百分比）与统计表中对应单元格的数值不一致。说的是更大范围（如本机关报告中的“全区”）或其他期间时，仍然报告，但严重程度为“信息”。建议以表格数值替换正文数字（不会反向修改表格；范围不同时不提供），由用户选择，不会被“全部修复”或保存时自动应用。',
-      en: 'A figure in the prose (受理政府信息公开申请33件, 行政复议4件, 规范性文件2件, or a percentage) differs from the table cell it speaks about. A claim about a wider body (全区 in an office’s report) or another period is still reported, at information severity. A suggestion puts the table’s value into the prose (never the reverse; none where the scope differs), applied only when picked, never by fix-all or on save.',
+      'zh-CN': '正文中的数字（如“受理政府信息公开申请33件”“行政复议4件”“规范性文件2件”，以及所占百分比）与统计表中对应单元格的数值不一致。说的是更大范围（如本机关报告中的“全区”、人民政府或其办公室报告中的“部门规范性文件”）或其他期间时，仍然报告，但严重程度为“信息”。建议以表格数值替换正文数字（不会反向修改表格；范围不同时不提供），由用户选择，不会被“全部修复”或保存时自动应用。',
+      en: 'A figure in the prose (受理政府信息公开申请33件, 行政复议4件, 规范性文件2件, or a percentage) differs from the table cell it speaks about. A claim about a wider body (全区 in an office’s report, 部门规范性文件 in the report of a government or its office) or another period is still reported, at information severity. A suggestion puts the table’s value into the prose (never the reverse; none where the scope differs), applied only when picked, never by fix-all or on save.',
     },
     defaultSeverity: 'warning',
     fixable: true,
