@@ -139,6 +139,17 @@ suite('section.heading-variant', () => {
       assert.deepEqual(findings(fixed), []);
     });
   }
+  test('the wording of the national template before 2019 (概述, 需要说明的其他事项与附表): variants, also run into their text', () => {
+    let text = edit(CLEAN(), '一、总体情况', '一、概述');
+    text = edit(text, '五、存在的主要问题及改进情况', '五、政府信息公开存在的问题及改进措施');
+    text = edit(text, '六、其他需要报告的事项', '六、需要说明的其他事项与附表');
+    assert.deepEqual(findings(text), ['3:3 hint section.heading-variant', '59:3 hint section.heading-variant', '62:3 hint section.heading-variant']);
+    // A crawled page: the heading runs into its first sentence; a two-character title counts only under its own numeral.
+    const flat = edit(CLEAN(), '一、总体情况\n2023年', '一、概述2023年');
+    assert.deepEqual(findings(flat), ['3:3 hint section.heading-variant']);
+    // Under another numeral it is no title of section 一: this heading stays section 二's.
+    assert.deepEqual(findings(edit(CLEAN(), '二、主动公开政府信息情况', '二、概述主动公开政府信息情况')), ['10:3 hint section.heading-variant']);
+  });
   test('wording too far from any section is not a section heading', () => {
     const text = edit(CLEAN(), '五、存在的主要问题及改进情况', '五、工作机制保障');
     assert.deepEqual(findings(text), ['60:1 error section.missing']);

@@ -27,7 +27,8 @@ export const SECTIONS: readonly SectionDef[] = [
     key: 'general',
     number: 1,
     official: '总体情况',
-    variants: [/^(政府信息公开)?(工作)?总体情况$/],
+    // 概述: the wording of the national template before 2019, still used by some offices.
+    variants: [/^(政府信息公开)?(工作)?总体情况$/, /^(政府信息公开)?(工作)?概述$/],
     holdsTable: false,
     subsections: {
       1: /主动公开/,
@@ -63,8 +64,8 @@ export const SECTIONS: readonly SectionDef[] = [
     number: 5,
     official: '存在的主要问题及改进情况',
     variants: [
-      /^(政府信息公开工作)?存在(的)?(主要)?(问题|不足)(及|和|与|以及)(改进|整改)(情况|措施|计划)$/,
-      /^(政府信息公开工作)?存在(的)?(主要)?(问题|不足)(及|和|与|以及)(下步|下一步|今后|明年|下一年度?|来年)(的)?(工作)?(打算|计划|措施|思路|安排)$/,
+      /^(政府信息公开(工作)?)?存在(的)?(主要)?(问题|不足)(及|和|与|以及)(改进|整改)(情况|措施|计划)$/,
+      /^(政府信息公开(工作)?)?存在(的)?(主要)?(问题|不足)(及|和|与|以及)(下步|下一步|今后|明年|下一年度?|来年)(的)?(工作)?(打算|计划|措施|思路|安排)$/,
     ],
     holdsTable: false,
     subsections: { 1: /(存在|主要)?问题|不足/, 2: /改进|整改|打算|措施/ },
@@ -74,7 +75,8 @@ export const SECTIONS: readonly SectionDef[] = [
     key: 'other',
     number: 6,
     official: '其他需要报告的事项',
-    variants: [/^其他需要报告(的)?事项$/, /^其它需要报告(的)?事项$/],
+    // 需要说明的其他事项（与附表）: the wording of the national template before 2019.
+    variants: [/^其[他它]需要报告(的)?事项$/, /^需要说明的其[他它]事项(与附表)?$/, /^其[他它]需要?说明(的)?事项$/],
     holdsTable: false,
     opening: /信息处理费|收费|收取.{0,12}费|其[他它]需要报告/,
   },

@@ -111,11 +111,14 @@ const QUALITY_RANK: Record<MatchQuality, number> = { exact: 0, variant: 1, maske
  */
 type TitleMode = 'whole' | 'prefix' | 'fuzzyPrefix';
 
-/** The length of the first variant that `key` starts with, when it is long enough to name a section (4 characters). */
-function prefixLength(prefixes: readonly RegExp[], key: string): number {
+/**
+ * The length of the first variant that `key` starts with, when it is long enough to name a section:
+ * 4 characters, or 2 under its own numeral (`一、概述` followed by body text).
+ */
+function prefixLength(prefixes: readonly RegExp[], key: string, minimum: number): number {
   for (const p of prefixes) {
     const m = p.exec(key);
-    if (m && m[0].length >= 4) return m[0].length;
+    if (m && m[0].length >= minimum) return m[0].length;
   }
   return 0;
 }
@@ -140,7 +143,7 @@ function matchSection(text: string, title: Span, numeral: number, mode: TitleMod
       found.push({ def, quality: 'exact', titleEnd: endOf(official.length), distance: 0 });
       continue;
     }
-    const prefix = prefixLength(prefixes, key);
+    const prefix = prefixLength(prefixes, key, numeral === def.number ? 2 : 4);
     if (prefix) {
       found.push({ def, quality: 'variant', titleEnd: endOf(prefix), distance: 0 });
       continue;
