@@ -215,6 +215,14 @@ suite('narrative.parts-exceed-whole', () => {
     assert.equal(analyze(text).findings[0]?.message, '正文称共 90 条，其中各项之和为 93 条（1+10+52+30），超过总数');
     assert.deepEqual(findings(prose('在主动公开的90条政府信息中，机构设置类信息共10条；规范性文件类信息80条。')), []);
   });
+  test('a part\'s own breakdown in brackets is no part of the whole; a list that starts in brackets is read', () => {
+    assert.deepEqual(findings(prose('共发布信息380条，其中专项资金152条，预决算197条（政府预决算32条、部门预决算165条）、三公经费27条、债券4条。')), []);
+    assert.equal(
+      analyze(prose('共发布信息380条，其中专项资金152条，预决算200条（政府预决算32条、部门预决算165条）、三公经费27条、债券4条。')).findings[0]?.message,
+      '正文称共 380 条，其中各项之和为 383 条（152+200+27+4），超过总数',
+    );
+    assert.deepEqual(findings(prose('共发布信息10条（其中政策文件6条、解读5条）。')), ['4:6 warning narrative.parts-exceed-whole']);
+  });
   test('parts in other units, or within the whole, are fine (seeds 002 and 003)', () => {
     assert.deepEqual(findings(prose('共发布信息100条，其中政策文件60条、图片解读50篇。')), []);
     for (const seed of ['002_e60c3c3fc476d400', '003_12d5eeac63ddaf69']) {

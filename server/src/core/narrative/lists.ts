@@ -86,6 +86,8 @@ function readLists(report: Report): ProseList[] {
       const parts = [...list.matchAll(PART)].filter(
         (p) =>
           p[2] === unit &&
+          // A part's own breakdown in brackets (`预决算197条（政府32条、部门165条）`) is no part of the whole.
+          bracketDepth(list, p.index!) === 0 &&
           !/^\d/.test(c.text[listStart + p.index! - 1] ?? '') &&
           // The whole said again (`…信息数共90条`) is no part of it.
           !(listed && numberOf(p[1]) === total && /[共计]$/.test(list.slice(0, p.index!))),
@@ -105,6 +107,17 @@ function readLists(report: Report): ProseList[] {
     }
   }
   return out;
+}
+
+/** How many brackets are open at `at`, counted from the list's start (one closed before it was opened there is none). */
+function bracketDepth(text: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+  }
+  return depth;
 }
 
 export function partsSum(list: ProseList): number {
