@@ -219,6 +219,19 @@ suite('table.missing, table.missing-row', () => {
     const text = CLEAN().replace(/三、收到和处理政府信息公开申请情况\n[\s\S]*?四、政府信息公开行政复议/, '三、收到和处理政府信息公开申请情况\n本年度共收到申请5件，详见附表。\n四、政府信息公开行政复议');
     assert.deepEqual(findings(text), ['25:1 error table.missing']);
   });
+  test('table 3 on a crawled line after a sentence of its section: read; a sentence with a figure and a few header words is none', () => {
+    const clean = CLEAN();
+    const from = clean.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+    const to = clean.indexOf('五、存在的主要问题');
+    const table = clean.slice(from, to).split('\n').slice(1).join('').replace(/ \| /g, '').replace(/ \|/g, '');
+    const flat = (sentence: string) => clean.slice(0, from) + '四、政府信息公开行政复议、行政诉讼情况' + sentence + table + '\n' + clean.slice(to);
+    assert.deepEqual(findings(flat('2023年，本机关发生政府信息公开行政复议1件。')), []);
+    const report = analyze(flat('2023年，本机关发生政府信息公开行政复议1件。')).report;
+    assert.deepEqual(report.tables.review!.rows[0].cells.map((c) => c.value), [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // No table: the prose's own figure is no cell.
+    const prose = clean.slice(0, from) + '四、政府信息公开行政复议、行政诉讼情况\n本年度发生行政复议。行政诉讼0件。\n' + clean.slice(to);
+    assert.deepEqual(findings(prose), ['54:1 error table.missing']);
+  });
   test('a row left out', () => {
     const text = edit(CLEAN(), '4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n', '');
     assert.deepEqual(findings(text), ['36:1 error table.missing-row']);

@@ -18,6 +18,15 @@ const HEADER_CHARS = new Set(
 );
 const isHeaderText = (atom: Atom) => [...labelKey(atom.text)].every((ch) => HEADER_CHARS.has(ch));
 
+/**
+ * A sentence that runs into the header on a crawled line (`…没有行政复议及行政诉讼情况。行政复议行政诉讼结果维持…总计`):
+ * the header words after its last full stop, enough of them to be no sentence of their own.
+ */
+function endsWithHeader(text: string): boolean {
+  const tail = labelKey(text.slice(Math.max(text.lastIndexOf('。'), text.lastIndexOf('；')) + 1));
+  return tail.length >= 10 && [...tail].every((ch) => HEADER_CHARS.has(ch));
+}
+
 /** Prose after the table (or a missing section's text) ends it; a footnote (`注：`) does not. */
 function isProse(atom: Atom): boolean {
   return /[。；]/.test(atom.text) && !/^注/.test(atom.text.trim());
@@ -44,7 +53,7 @@ export function parseReview(text: string, lines: readonly Line[], section: Secti
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
     if (i === 0 || atoms[i - 1].line !== a.line) afterLabel = false;
-    if (a.kind === 'text') afterLabel = !isProse(a) && !/^注/.test(a.text.trim());
+    if (a.kind === 'text') afterLabel = isHeaderText(a) || endsWithHeader(a.text);
     else inSentence[i] = proseLines.has(a.line) && !afterLabel;
   }
   let numbers = 0;
