@@ -36,13 +36,13 @@ const LEVEL2 = /^[(（][ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u
  * Sentence ends (or a table's last number) after which a crawled page may go
  * on with a heading on the same line: `…联系。一、总体情况2021年,我区…`.
  */
-const MID_LINE_LEVEL1 = /[。！？；：.!?;:」”』)）|\d][ \t\u3000]*([一二三四五六])[ \t\u3000]*、/g;
+const MID_LINE_LEVEL1 = /[。！？；：.!?;:」”』)）|\d][ \t\u3000]*([一二三四五六七八])[ \t\u3000]*、/g;
 /**
  * Any numeral inside a line: a crawled page also glues a heading to a table's
  * last word (`…政府集中采购2832995元三、收到和处理…`). Only the official title
  * or an accepted variant, written out, makes it a heading there.
  */
-const GLUED_LEVEL1 = /(?<![一二三四五六七八九十第])([一二三四五六])[ \t\u3000]*、/g;
+const GLUED_LEVEL1 = /(?<![一二三四五六七八九十第])([一二三四五六七八])[ \t\u3000]*、/g;
 /** How far a mid-line heading's title can reach: the longest section title, with room for spaces and variants. */
 const MID_LINE_REACH = 60;
 /** A title followed by these is an item of a list in prose (`分为：一、总体情况；二、…`), not a heading. */
