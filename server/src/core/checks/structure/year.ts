@@ -13,6 +13,11 @@ const REPORT_MENTION = /(\d{4})年度?(?:政府信息公开|政务公开)(?:工�
 const EARLIER_YEAR_CLAUSE = /(?<!\d)(\d{4})年度?[，,][^。；;！？]{0,30}?\d+(?:条|件)/g;
 const COMPARISON = /(比|较|与|同|自|从|至|到|截|于|和|及|、|—|-|~|以来)$/;
 
+/** Whether `at` is inside 《…》: the last 《 before it is not yet closed. */
+function insideTitleMarks(text: string, at: number): boolean {
+  return text.lastIndexOf('《', at) > text.lastIndexOf('》', at - 1);
+}
+
 interface YearFact {
   value: number;
   span: Span;
@@ -84,7 +89,8 @@ export const reportYear: Check = {
       const span = at(m.index!, 4);
       if (span.start >= report.intro.end) break;
       const value = Number(m[1]);
-      if (value !== reference.value) report_({ value, span }, 'intro');
+      // A report named inside 《…》 is a cited notice's title (《关于编制公布2021年…报告有关事项的通知》), not this report.
+      if (value !== reference.value && !insideTitleMarks(c.text, m.index!)) report_({ value, span }, 'intro');
     }
   },
 };
