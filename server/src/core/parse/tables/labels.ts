@@ -36,6 +36,9 @@ interface Keys {
  */
 const MARKER = /[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）]|(?<![0-9０-９])[0-9０-９]{1,2}\s*[.、．](?=[^0-9０-９\s])/g;
 
+/** A unit in brackets written after a row's label (`政府集中采购（元）`, `（单位：万元）`). */
+const UNIT_AFTER_LABEL = /[（(]\s*(?:单位\s*[:：]?\s*)?(?:万?元|件|个|项|条|次)\s*[)）]\s*$/;
+
 /** What most text in a table matches: one array for all of it. */
 const NO_CANDIDATES: readonly LabelCandidate[] = Object.freeze([]);
 
@@ -171,7 +174,9 @@ export class RowMatcher {
 
   /** Where in `text` the official label that ends it starts, and its rows; null when none does. */
   private endingOf(text: string): { at: number; candidates: readonly LabelCandidate[] } | null {
-    const { key, offsets } = keyed(text, 0, text.length);
+    // The label may carry its unit (`政府集中采购（元）`): the label ends before it.
+    const unit = UNIT_AFTER_LABEL.exec(text);
+    const { key, offsets } = keyed(text, 0, unit ? unit.index : text.length);
     let best: string | undefined;
     for (const k of this.exact.keys()) if (k.length < key.length && key.endsWith(k) && (!best || k.length > best.length)) best = k;
     if (!best) return null;
