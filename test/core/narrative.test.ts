@@ -223,6 +223,10 @@ suite('narrative.parts-exceed-whole', () => {
     );
     assert.deepEqual(findings(prose('共发布信息10条（其中政策文件6条、解读5条）。')), ['4:6 warning narrative.parts-exceed-whole']);
   });
+  test('a part whose share is of another part is no part of the whole; shares of the whole leave the parts as they are', () => {
+    assert.deepEqual(findings(prose('发布的事项共有89项，其中行政许可57项，实现一趟不用跑的有45项，占比78.9%。')), []);
+    assert.deepEqual(findings(prose('发布的事项共有89项，其中行政许可57项，占比64%，其他事项45项，占比50.6%。')), ['4:8 warning narrative.parts-exceed-whole']);
+  });
   test('parts in other units, or within the whole, are fine (seeds 002 and 003)', () => {
     assert.deepEqual(findings(prose('共发布信息100条，其中政策文件60条、图片解读50篇。')), []);
     for (const seed of ['002_e60c3c3fc476d400', '003_12d5eeac63ddaf69']) {

@@ -150,6 +150,17 @@ suite('section.heading-variant', () => {
     // Under another numeral it is no title of section 一: this heading stays section 二's.
     assert.deepEqual(findings(edit(CLEAN(), '二、主动公开政府信息情况', '二、概述主动公开政府信息情况')), ['10:3 hint section.heading-variant']);
   });
+  test('a numeral that lost its 、, with the official title after it: said, and the fix adds the mark', () => {
+    const text = edit(CLEAN(), '一、总体情况', '一总体情况');
+    assert.deepEqual(findings(text), ['3:1 hint section.heading-variant']);
+    assert.equal(analyze(text).findings[0].message, '标题「一总体情况」的序号后缺少“、”');
+    assert.deepEqual(findings(assertFixResolves(text, 'section.heading-variant')), []);
+    // A crawled line: after a sentence's end, the title running into its text.
+    const flat = edit(CLEAN(), '12月31日。\n一、总体情况\n2023年', '12月31日。一总体情况2023年');
+    assert.deepEqual(findings(flat), [`2:${flat.split('\n')[1].indexOf('一总体情况') + 1} hint section.heading-variant`]);
+    // Without the official title it is no heading.
+    assert.deepEqual(findings(edit(CLEAN(), '一、总体情况', '一总体上情况')).filter((f) => f.includes('section.missing')).length, 1);
+  });
   test('wording too far from any section is not a section heading', () => {
     const text = edit(CLEAN(), '五、存在的主要问题及改进情况', '五、工作机制保障');
     assert.deepEqual(findings(text), ['60:1 error section.missing']);
@@ -251,6 +262,10 @@ suite('report.year', () => {
   test('the introduction naming another year', () => {
     const text = edit(CLEAN(), '本报告根据', '现公布2022年政府信息公开工作年度报告。本报告根据');
     assert.deepEqual(findings(text), ['2:4 warning report.year']);
+  });
+  test('a report of another year inside 《…》 is a cited notice’s title, not this report', () => {
+    const text = edit(CLEAN(), '本报告根据', '根据《关于编制公布2022年政府信息公开工作年度报告有关事项的通知》要求，本报告根据');
+    assert.deepEqual(findings(text), []);
   });
   test('an earlier year set before this report\'s figures, kept from last year\'s text (corpus2 102)', () => {
     const at = '（二）主动公开政府信息的主要类别';

@@ -247,6 +247,18 @@ suite('table.missing, table.missing-row', () => {
   });
 });
 
+suite('labels with their unit', () => {
+  test('政府集中采购（元） glued after table 1\'s header words is the row, with its unit (a crawled page)', () => {
+    const original = readFixture('test/fixtures/corpus2/113_pingtan_ziran_2020_flat.txt');
+    const withUnit = original.replace('采购总金额政府集中采购', '采购总金额政府集中采购（元）');
+    assert.notEqual(withUnit, original);
+    const rows = (text: string) => analyze(text).report.tables.proactive!.rows.map((r) => `${r.def.id}:${r.cells.map((c) => c.value).join(',')}`);
+    assert.deepEqual(rows(withUnit), rows(original));
+    const said = (text: string) => analyze(text).findings.map((f) => `${f.severity} ${f.code} ${f.message}`);
+    assert.deepEqual(said(withUnit), said(original));
+  });
+});
+
 suite('cells', () => {
   test('a negative count and a fraction', () => {
     let text = edit(CLEAN(), '2.重复申请 | 0 | 0 |', '2.重复申请 | -1 | 0 |');

@@ -43,6 +43,11 @@ const MID_LINE_LEVEL1 = /[。！？；：.!?;:」”』)）|\d][ \t\u3000]*([一
  * or an accepted variant, written out, makes it a heading there.
  */
 const GLUED_LEVEL1 = /(?<![一二三四五六七八九十第])([一二三四五六七八])[ \t\u3000]*、/g;
+/**
+ * A numeral whose 、 was lost (`…联系。一总体情况2020年…`), at a line's start or after a sentence's end:
+ * a heading only with its section's official title written out right after it.
+ */
+const BARE_LEVEL1 = /(?:^|[。！？；：」”』)）|\d])[ \t\u3000]*([一二三四五六])(?![ \t\u3000]*[、.．])/g;
 /** How far a mid-line heading's title can reach: the longest section title, with room for spaces and variants. */
 const MID_LINE_REACH = 60;
 /** A title followed by these is an item of a list in prose (`分为：一、总体情况；二、…`), not a heading. */
@@ -192,6 +197,20 @@ interface SectionHeadingCandidate {
 }
 
 /** Where the next `、`, `.` or `．` at or after `from` is (-1: none): a level-one heading's numeral is followed by one. */
+const BARE_NUMERALS = new Set([...'一二三四五六'].map((c) => c.charCodeAt(0)));
+
+/** A section heading whose numeral at `at` lost its 、: the section's official title follows at once. */
+function bareHeadingAt(text: string, at: number): SectionHeadingCandidate | undefined {
+  const numeral = text[at];
+  const def = SECTIONS[(parseChineseNumber(numeral) ?? 0) - 1];
+  if (!def || !text.startsWith(def.official, at + 1)) return undefined;
+  const title = { start: at + 1, end: at + 1 + def.official.length };
+  return {
+    heading: { span: { start: at, end: title.end }, numeral: { span: { start: at, end: at + 1 }, value: def.number, text: numeral }, title: { span: title, text: def.official } },
+    match: { def, quality: 'variant', titleEnd: title.end, distance: 0 },
+  };
+}
+
 function nextHeadingMark(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -206,8 +225,15 @@ function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandida
   for (const line of lines) {
     // A line without the mark after a numeral holds no heading: not read further.
     if (mark !== -1 && mark < line.start) mark = nextHeadingMark(text, line.start);
-    if (mark === -1) break;
-    if (mark >= line.end) continue;
+    if (mark === -1 || mark >= line.end) {
+      // Only a heading whose 、 was lost can stand there, at the line's start.
+      const at = lineContentStart(text, line);
+      if (at < line.end && BARE_NUMERALS.has(text.charCodeAt(at))) {
+        const bare = bareHeadingAt(text, at);
+        if (bare) result.push(bare);
+      }
+      continue;
+    }
     const lineText = line.text;
     if (isBlank(lineText)) continue;
     const at = lineContentStart(text, line);
@@ -235,6 +261,11 @@ function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandida
       if (match && !LIST_CONTINUATION.test(text.slice(match.titleEnd, Math.min(line.end, match.titleEnd + 8)))) {
         result.push({ heading: withTitleEnd(text, heading, match.titleEnd), match });
       }
+    }
+    BARE_LEVEL1.lastIndex = 0;
+    for (let m = BARE_LEVEL1.exec(lineText); m; m = BARE_LEVEL1.exec(lineText)) {
+      const bare = bareHeadingAt(text, line.start + m.index + m[0].length - 1);
+      if (bare) result.push(bare);
     }
   }
   return result;

@@ -15,6 +15,24 @@ export const sectionHeadingVariant: Check = {
   run(ctx) {
     for (const section of ctx.report.sections) {
       if (section.match === 'exact') continue;
+      const { numeral, title } = section.heading;
+      // The official title after a numeral that lost its 、 (`一总体情况`): the mark is what differs.
+      if (numeral.span.end === title.span.start && title.text === section.def.official) {
+        const args = { numeral: numeral.text, official: section.def.official };
+        ctx.emit({
+          span: { start: numeral.span.start, end: title.span.end },
+          message: ctx.t({ 'zh-CN': '标题「{numeral}{official}」的序号后缺少“、”', en: 'Heading "{numeral}{official}" lacks the 、 after its numeral' }, args),
+          fixes: [
+            {
+              title: ctx.t({ 'zh-CN': '改为「{numeral}、{official}」', en: 'Change to "{numeral}、{official}"' }, args),
+              edits: [{ span: { start: numeral.span.end, end: numeral.span.end }, newText: '、' }],
+              preferred: true,
+              safety: 'fix',
+            },
+          ],
+        });
+        continue;
+      }
       const args = { ...sectionArgs(section.def, ctx.lang), written: section.heading.title.text };
       const message =
         section.match === 'masked'
