@@ -158,6 +158,11 @@ suite('section.heading-variant', () => {
     // A crawled line: after a sentence's end, the title running into its text.
     const flat = edit(CLEAN(), '12月31日。\n一、总体情况\n2023年', '12月31日。一总体情况2023年');
     assert.deepEqual(findings(flat), [`2:${flat.split('\n')[1].indexOf('一总体情况') + 1} hint section.heading-variant`]);
+    // On one crawled line with the other headings: the sections in the text's order, nothing else changed.
+    const lines = CLEAN().split('\n');
+    const crawled = `${lines[0]}\n${lines.slice(1).join('')}\n`;
+    const codes = (text: string) => findings(text).map((f) => f.split(' ').slice(1).join(' '));
+    assert.deepEqual(codes(crawled.replace('一、总体情况', '一总体情况')), ['hint section.heading-variant', ...codes(crawled)]);
     // Without the official title it is no heading.
     assert.deepEqual(findings(edit(CLEAN(), '一、总体情况', '一总体上情况')).filter((f) => f.includes('section.missing')).length, 1);
   });

@@ -268,7 +268,8 @@ function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandida
       if (bare) result.push(bare);
     }
   }
-  return result;
+  // In the text's order: a line's headings whose 、 was lost are found after its others.
+  return result.sort((a, b) => a.heading.span.start - b.heading.span.start);
 }
 
 function withTitleEnd(text: string, heading: Heading, titleEnd: number): Heading {
