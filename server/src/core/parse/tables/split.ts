@@ -20,9 +20,11 @@ export interface CellDraft {
 /**
  * Why a row's numbers could not be read into its cells: digits that ran together
  * with no single split, more values than cells, or fewer values than cells
- * (blanks dropped) with no single placement.
+ * (blanks dropped) with no single placement; or digits of which every reading
+ * that fills the row breaks its totals, and the others leave a cell blank — the
+ * row is wrong whichever it is.
  */
-export type UnreadReason = 'runTogether' | 'tooManyValues' | 'blanksDropped';
+export type UnreadReason = 'runTogether' | 'tooManyValues' | 'blanksDropped' | 'noFullReadingFits';
 
 export type RowReading = { kind: 'read'; cells: CellDraft[] } | { kind: 'ambiguous'; reason: UnreadReason };
 
@@ -166,6 +168,8 @@ function readPlain(numbers: readonly Atom[], width: number, relation?: Relation)
   const readings: CellDraft[][] = [];
   const seen = new Set<string>();
   let count = 0;
+  let fullReadings = 0;
+  let fullFits = false;
   const walk = (i: number, acc: Piece[]) => {
     if (++count > MAX_READINGS || acc.length > width) return;
     if (i === options.length) {
@@ -173,6 +177,10 @@ function readPlain(numbers: readonly Atom[], width: number, relation?: Relation)
       const cells = place(acc, width);
       const values = cells.map((c) => c.value);
       const fits = relation ? relation(values) : acc.length === width;
+      if (acc.length === width) {
+        fullReadings++;
+        fullFits ||= fits;
+      }
       const key = values.join(',');
       if (fits && !seen.has(key)) {
         seen.add(key);
@@ -187,5 +195,8 @@ function readPlain(numbers: readonly Atom[], width: number, relation?: Relation)
   if (readings.length === 1) return { kind: 'read', cells: readings[0] };
   // No reading satisfies the relations: the numbers as written, when they fill the row, are what the report says.
   if (readings.length === 0 && natural.length === width) return { kind: 'read', cells: place(natural, width) };
+  // Said only of one run of digits that is the whole row: numbers of the prose that follows a table may
+  // have joined a row of several runs, and no reading of those says anything of the row.
+  if (relation && numbers.length === 1 && fullReadings > 0 && !fullFits) return { kind: 'ambiguous', reason: 'noFullReadingFits' };
   return unread();
 }
