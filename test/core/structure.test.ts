@@ -166,6 +166,14 @@ suite('section.heading-variant', () => {
     // Without the official title it is no heading.
     assert.deepEqual(findings(edit(CLEAN(), '一、总体情况', '一总体上情况')).filter((f) => f.includes('section.missing')).length, 1);
   });
+  test('a heading broken after its numeral (五、⏎title, 一⏎、title) is the section; 行政机关… and 其他应说明事项 are variants', () => {
+    assert.deepEqual(findings(edit(CLEAN(), '五、存在的主要问题及改进情况', '五、\n存在的主要问题及改进情况')), []);
+    assert.deepEqual(findings(edit(CLEAN(), '一、总体情况', '一\n、总体情况')), []);
+    assert.deepEqual(findings(edit(CLEAN(), '二、主动公开政府信息情况', '二、行政机关主动公开政府信息情况')), ['10:3 hint section.heading-variant']);
+    assert.deepEqual(findings(edit(CLEAN(), '六、其他需要报告的事项', '六、其他应说明事项')), ['62:3 hint section.heading-variant']);
+    // A numeral alone before a line that is no title stays no heading.
+    assert.deepEqual(findings(edit(CLEAN(), '五、存在的主要问题及改进情况', '五、\n工作机制保障')).filter((f) => f.includes('section.missing')).length, 1);
+  });
   test('wording too far from any section is not a section heading', () => {
     const text = edit(CLEAN(), '五、存在的主要问题及改进情况', '五、工作机制保障');
     assert.deepEqual(findings(text), ['60:1 error section.missing']);

@@ -257,6 +257,15 @@ suite('digits run together that no full reading makes add up', () => {
   });
 });
 
+suite('one cell a line, an ordinal on a line of its own', () => {
+  test('`2.` above its label is the label\'s ordinal, not a cell of the row before', () => {
+    const cells = relayout(CLEAN(), 'cell-per-line');
+    const split = cells.replace(/\n(\d)\.(属于|其他|危及|保护|本机关|没有|补正|信访|重复|要求|无正当|申请人)/g, '\n$1.\n$2');
+    assert.notEqual(split, cells);
+    assert.deepEqual(findings(split), findings(cells).map((f) => f));
+  });
+});
+
 suite('labels with their unit', () => {
   test('政府集中采购（元） glued after table 1\'s header words is the row, with its unit (a crawled page)', () => {
     const original = readFixture('test/fixtures/corpus2/113_pingtan_ziran_2020_flat.txt');

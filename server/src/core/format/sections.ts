@@ -42,14 +42,14 @@ export const SECTIONS: readonly SectionDef[] = [
     key: 'proactive',
     number: 2,
     official: '主动公开政府信息情况',
-    variants: [/^主动公开政府信息(的)?(情况)?$/],
+    variants: [/^(行政机关)?主动公开政府信息(的)?(情况)?$/],
     holdsTable: true,
   },
   {
     key: 'requests',
     number: 3,
     official: '收到和处理政府信息公开申请情况',
-    variants: [/^收到(和|及|与|并)处理政府信息公开申请(的)?情况$/],
+    variants: [/^(行政机关)?收到(和|及|与|并)处理政府信息公开申请(的)?情况$/],
     holdsTable: true,
   },
   {
@@ -76,7 +76,7 @@ export const SECTIONS: readonly SectionDef[] = [
     number: 6,
     official: '其他需要报告的事项',
     // 需要说明的其他事项（与附表）: the wording of the national template before 2019.
-    variants: [/^其[他它]需要报告(的)?事项$/, /^需要说明的其[他它]事项(与附表)?$/, /^其[他它]需要?说明(的)?事项$/],
+    variants: [/^其[他它]需要报告(的)?事项$/, /^需要说明的其[他它]事项(与附表)?$/, /^其[他它](需要?|应)说明(的)?事项$/],
     holdsTable: false,
     opening: /信息处理费|收费|收取.{0,12}费|其[他它]需要报告/,
   },

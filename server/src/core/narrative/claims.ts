@@ -116,6 +116,8 @@ function quantityOf(text: string, figure: Figure, previousEnd: number, nextStart
     // Breakdowns and verbs speak of what the sentence is about (办理 of requests, 维持 of cases).
     if (q.topic && (!topic || !q.topic.includes(topic))) continue;
     const inBefore = lastMatch(before, q.words);
+    // `规范性文件类信息620件`, `行政许可文件类信息1028件`: a category of the information published, not table 1's count.
+    if (inBefore && q.id.startsWith('proactive.') && before.includes('类', inBefore.index + inBefore.length)) continue;
     if (inBefore) {
       named.push({ quantity: q, from: start + inBefore.index, to: start + inBefore.index + inBefore.length });
       continue;

@@ -211,6 +211,42 @@ function bareHeadingAt(text: string, at: number): SectionHeadingCandidate | unde
   };
 }
 
+/** A line of a numeral alone (`五、`, or `一` with `、总体情况` on the next line). */
+const NUMERAL_ALONE = /^([一二三四五六])[ \t\u3000]*([、.．])?[ \t\u3000]*$/;
+
+/**
+ * A heading broken after its numeral (`五、⏎存在的主要问题及改进情况`, `一⏎、总体情况`): the
+ * next line, a section's title written whole, is its title.
+ */
+function brokenHeadingAt(text: string, lines: readonly Line[], index: number): SectionHeadingCandidate | undefined {
+  const line = lines[index];
+  const next = lines[index + 1];
+  if (!next) return undefined;
+  const at = lineContentStart(text, line);
+  const alone = NUMERAL_ALONE.exec(text.slice(at, line.end));
+  if (!alone) return undefined;
+  let titleStart = lineContentStart(text, next);
+  const mark = text[titleStart];
+  if (!alone[2]) {
+    if (mark !== '、' && mark !== '.' && mark !== '．') return undefined;
+    titleStart++;
+  }
+  const title = trimSpan(text, titleStart, next.end);
+  if (title.start >= title.end) return undefined;
+  const value = parseChineseNumber(alone[1])!;
+  const match = matchSection(text, title, value, 'whole');
+  if (!match) return undefined;
+  const end = Math.min(match.titleEnd, title.end);
+  return {
+    heading: {
+      span: { start: at, end },
+      numeral: { span: { start: at, end: at + 1 }, value, text: alone[1] },
+      title: { span: { start: title.start, end }, text: text.slice(title.start, end) },
+    },
+    match,
+  };
+}
+
 function nextHeadingMark(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -222,14 +258,15 @@ function nextHeadingMark(text: string, from: number): number {
 function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandidate[] {
   const result: SectionHeadingCandidate[] = [];
   let mark = nextHeadingMark(text, 0);
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
     // A line without the mark after a numeral holds no heading: not read further.
     if (mark !== -1 && mark < line.start) mark = nextHeadingMark(text, line.start);
     if (mark === -1 || mark >= line.end) {
-      // Only a heading whose 、 was lost can stand there, at the line's start.
+      // Only a heading whose 、 was lost, or whose numeral stands alone, can stand there, at the line's start.
       const at = lineContentStart(text, line);
       if (at < line.end && BARE_NUMERALS.has(text.charCodeAt(at))) {
-        const bare = bareHeadingAt(text, at);
+        const bare = bareHeadingAt(text, at) ?? brokenHeadingAt(text, lines, index);
         if (bare) result.push(bare);
       }
       continue;
@@ -238,7 +275,10 @@ function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandida
     if (isBlank(lineText)) continue;
     const at = lineContentStart(text, line);
     const atLineStart = numberedAt(text, at, line.end, LEVEL1);
-    if (atLineStart) {
+    if (atLineStart && atLineStart.title.span.start >= atLineStart.title.span.end) {
+      const broken = brokenHeadingAt(text, lines, index);
+      if (broken) result.push(broken);
+    } else if (atLineStart) {
       const match = matchSection(text, atLineStart.title.span, atLineStart.numeral.value, 'whole');
       if (match) result.push({ heading: withTitleEnd(text, atLineStart, match.titleEnd), match });
     }

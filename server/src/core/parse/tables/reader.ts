@@ -58,7 +58,7 @@ const HAS_ORDINAL = /\d[.、．]/;
 /** A short word in a cell where a number belongs (`无`, `暂无`): a cell that is not a number, never label text. */
 const WORD_IN_CELL = 2;
 
-const BARE_ORDINAL = /^\s*(?:[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）])\s*$/;
+const BARE_ORDINAL = /^\s*(?:[一二三四五六七]\s*、|[(（]\s*[一二三四五六七]\s*[)）]|[0-9０-９]{1,2}\s*[.、．])\s*$/;
 
 function itemsOf(atoms: Atom[], matcher: RowMatcher): Item[] {
   const items: Item[] = [];
@@ -87,7 +87,7 @@ function itemsOf(atoms: Atom[], matcher: RowMatcher): Item[] {
       continue;
     }
     for (const piece of matcher.pieces(atom.text, atom.span.start)) {
-      if (ordinal && piece.candidates[0]?.quality === 'variant') {
+      if (ordinal && piece.candidates[0]?.quality !== 'exact') {
         const whole = matcher.match(ordinal.text + piece.text);
         if (whole[0]?.quality === 'exact') piece.candidates = whole;
       }
