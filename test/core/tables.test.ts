@@ -247,12 +247,12 @@ suite('table.missing, table.missing-row', () => {
   });
 });
 
-suite('digits run together that no full reading makes add up', () => {
-  test('said as a row to correct whichever it is, not as a split that is merely unknown; a run that adds up is read', () => {
+suite('digits run together that no reading makes add up', () => {
+  test('said as a row to correct whichever reading is meant, not as a split merely unknown; a run that adds up is read', () => {
     const row = '三、本年度办理结果 | （一）予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |';
     const wrong = edit(CLEAN(), row, '三、本年度办理结果（一）予以公开2100000');
     assert.deepEqual(findings(wrong), ['31:17 warning table.cells-run-together']);
-    assert.equal(analyze(wrong).findings[0].message, '表二「（一）予以公开」行的数字（2100000）无论怎样填满 7 个单元格，合计都不符，只有某个单元格空白时才可能相符：无论哪种情况，该行都需更正');
+    assert.equal(analyze(wrong).findings[0].message, '表二「（一）予以公开」行的数字（2100000）无论怎样拆分为 7 个单元格，合计都不符：该行需更正');
     assert.deepEqual(findings(edit(CLEAN(), row, '三、本年度办理结果（一）予以公开2100003')), []);
   });
 });

@@ -117,7 +117,7 @@ function quantityOf(text: string, figure: Figure, previousEnd: number, nextStart
     if (q.topic && (!topic || !q.topic.includes(topic))) continue;
     const inBefore = lastMatch(before, q.words);
     // `规范性文件类信息620件`, `行政许可文件类信息1028件`: a category of the information published, not table 1's count.
-    if (inBefore && q.id.startsWith('proactive.') && before.includes('类', inBefore.index + inBefore.length)) continue;
+    if (inBefore && q.id.startsWith('proactive.') && /^.{0,2}类/.test(before.slice(inBefore.index + inBefore.length))) continue;
     if (inBefore) {
       named.push({ quantity: q, from: start + inBefore.index, to: start + inBefore.index + inBefore.length });
       continue;
@@ -166,7 +166,7 @@ function scopeOf(report: Report, text: string, at: number, named: Named): { scop
 
 const ISSUED_BY_DEPARTMENTS = '部门';
 /** A government, its general office, or a zone's administrative committee: a body that has departments. */
-const GOVERNMENT = /人民政府(?:办公厅|办公室)?$|管理委员会(?:办公室)?$|管委会(?:办公室)?$/;
+const GOVERNMENT = /(?:人民政府|(?:实验区|开发区|新区|园区|示范区|合作区)(?:管理委员会|管委会))(?:办公厅|办公室)?$/;
 
 function claimsIn(report: Report, c: Compact): Claim[] {
   const figures = findFigures(c);

@@ -88,7 +88,12 @@ function readLists(report: Report): ProseList[] {
         (p, i) =>
           p[2] === unit &&
           // A share given with a part says what it is a part of: of another part (`行政许可57项，…的有45项，占比78.9%`), not of the whole.
-          !shareOfAnother(list.slice(p.index! + p[0].length, found[i + 1]?.index ?? list.length), numberOf(p[1]) ?? 0, total) &&
+          !shareOfAnother(
+            list.slice(p.index! + p[0].length, found[i + 1]?.index ?? list.length),
+            numberOf(p[1]) ?? 0,
+            total,
+            found.filter((o) => o !== p && o[2] === unit).map((o) => numberOf(o[1]) ?? 0),
+          ) &&
           // A part's own breakdown in brackets (`预决算197条（政府32条、部门165条）`) is no part of the whole.
           bracketDepth(list, p.index!) === 0 &&
           !/^\d/.test(c.text[listStart + p.index! - 1] ?? '') &&
@@ -112,13 +117,14 @@ function readLists(report: Report): ProseList[] {
   return out;
 }
 
-/** `占比78.9%` after a part, when the share is not the part's of the whole (rounded as written). */
-function shareOfAnother(after: string, value: number, total: number): boolean {
+/** `占比78.9%` after a part, when the share is its share of another part of the list, not of the whole (rounded as written). */
+function shareOfAnother(after: string, value: number, total: number, others: readonly number[]): boolean {
   const m = SHARE.exec(after);
   if (!m || total <= 0) return false;
   const written = m[1];
   const decimals = written.includes('.') ? written.length - written.indexOf('.') - 1 : 0;
-  return Math.abs(Number(written) - (value / total) * 100) > 0.5 * 10 ** -decimals + 1e-9;
+  const shareOf = (base: number) => base > 0 && Math.abs(Number(written) - (value / base) * 100) <= 0.5 * 10 ** -decimals + 1e-9;
+  return !shareOf(total) && others.some(shareOf);
 }
 
 const SHARE = /^[^，,；;。\d]{0,6}?[，,]?\s*(?:占比|占|比例为?|比重为?)\s*(\d+(?:\.\d+)?)\s*[%％]/;

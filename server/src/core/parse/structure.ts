@@ -148,7 +148,9 @@ function matchSection(text: string, title: Span, numeral: number, mode: TitleMod
       found.push({ def, quality: 'exact', titleEnd: endOf(official.length), distance: 0 });
       continue;
     }
-    const prefix = prefixLength(prefixes, key, numeral === def.number ? 2 : 4);
+    let prefix = prefixLength(prefixes, key, numeral === def.number ? 2 : 4);
+    // A short title that goes on as a longer word (`概述性文件`) is no title.
+    if (prefix && prefix < 4 && /\p{Script=Han}/u.test(key[prefix] ?? '')) prefix = 0;
     if (prefix) {
       found.push({ def, quality: 'variant', titleEnd: endOf(prefix), distance: 0 });
       continue;
@@ -226,6 +228,8 @@ function brokenHeadingAt(text: string, lines: readonly Line[], index: number): S
   const alone = NUMERAL_ALONE.exec(text.slice(at, line.end));
   if (!alone) return undefined;
   let titleStart = lineContentStart(text, next);
+  // A next line numbered itself is a heading of its own (a stray `五、` above `五、存在的…`).
+  if (numberedAt(text, titleStart, next.end, LEVEL1)) return undefined;
   const mark = text[titleStart];
   if (!alone[2]) {
     if (mark !== '、' && mark !== '.' && mark !== '．') return undefined;
@@ -294,6 +298,8 @@ function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandida
     for (let m = GLUED_LEVEL1.exec(lineText); m; m = GLUED_LEVEL1.exec(lineText)) {
       const numeralAt = line.start + m.index;
       if (numeralAt <= at) continue;
+      // Beyond the format's six, only after a full stop: `；七、…` is an item of a list in the prose.
+      if ((m[1] === '七' || m[1] === '八') && !/[。！？][ \t\u3000]*$/.test(text.slice(Math.max(line.start, numeralAt - 3), numeralAt))) continue;
       // A heading inside a line is followed by body text: only its first words can be the title.
       const heading = numberedAt(text, numeralAt, Math.min(line.end, numeralAt + MID_LINE_REACH), LEVEL1);
       if (!heading) continue;
@@ -308,8 +314,14 @@ function findSectionHeadings(text: string, lines: Line[]): SectionHeadingCandida
       if (bare) result.push(bare);
     }
   }
-  // In the text's order: a line's headings whose 、 was lost are found after its others.
-  return result.sort((a, b) => a.heading.span.start - b.heading.span.start);
+  // In the text's order (a line's headings whose 、 was lost are found after its others), none inside another.
+  result.sort((a, b) => a.heading.span.start - b.heading.span.start);
+  let end = -1;
+  return result.filter((c) => {
+    if (c.heading.span.start < end) return false;
+    end = c.heading.span.end;
+    return true;
+  });
 }
 
 function withTitleEnd(text: string, heading: Heading, titleEnd: number): Heading {

@@ -8,9 +8,9 @@ const MAX_QUOTE = 30;
 const MESSAGES: Record<UnreadReason, Localized> = {
   runTogether: { 'zh-CN': '{what}的数字连在一起（{written}），无法唯一地拆分为 {width} 个单元格', en: '{what}: the digits run together ({written}) and cannot be split into {width} cells unambiguously' },
   tooManyValues: { 'zh-CN': '{what}的数值（{written}）多于 {width} 个单元格，无法确定各数值所在的列', en: '{what}: more values ({written}) than its {width} cells; which column each belongs to is unknown' },
-  noFullReadingFits: {
-    'zh-CN': '{what}的数字（{written}）无论怎样填满 {width} 个单元格，合计都不符，只有某个单元格空白时才可能相符：无论哪种情况，该行都需更正',
-    en: '{what}: the digits ({written}) do not add up however they fill its {width} cells, and could only if a cell were blank: either way the row needs correcting',
+  noReadingFits: {
+    'zh-CN': '{what}的数字（{written}）无论怎样拆分为 {width} 个单元格，合计都不符：该行需更正',
+    en: '{what}: the digits ({written}) add up in no reading of its {width} cells: the row needs correcting',
   },
   blanksDropped: {
     'zh-CN': '{what}的数值（{written}）少于 {width} 个单元格，空白单元格未保留，无法确定各数值所在的列',
@@ -30,8 +30,8 @@ export const tableCellsRunTogether: Check = {
     title: { 'zh-CN': '行的数字无法对应到单元格', en: "Row's numbers cannot be read into cells" },
     description: {
       'zh-CN':
-        '复制时表格的分隔丢失，一行的数字无法唯一地对应到各单元格：数字连在了一起（如“行政规范性文件1250160”）且无法按表格的关系唯一地拆分，数值多于单元格，或空白单元格未保留而数值少于单元格。一串连在一起的数字无论怎样填满各单元格合计都不符、只有某格空白才可能相符时，如实说明：该行无论如何都需更正。此时不做任何依赖这些数字的计算判断；只有部分数值所在的列无法确定时，也予以提示，这些数值不用于取决于其所在列的核对。请恢复单元格之间的分隔。',
-      en: "The table's cell boundaries were lost in copying and a row's numbers cannot be matched to its cells one way only: digits ran together (行政规范性文件1250160) and the table's relations do not split them uniquely, there are more values than cells, or blank cells were dropped and there are fewer. Where no way of filling the cells with one run of digits adds up, and only a blank cell could, that is said: the row needs correcting either way. No arithmetic finding depends on these numbers; where only some values' columns are unknown, that is said too, and no check that depends on their column uses them. Restore the separation between the cells.",
+        '复制时表格的分隔丢失，一行的数字无法唯一地对应到各单元格：数字连在了一起（如“行政规范性文件1250160”）且无法按表格的关系唯一地拆分，数值多于单元格，或空白单元格未保留而数值少于单元格。一串连在一起的数字无论怎样拆分合计都不符时，如实说明：该行无论按哪种读法都需更正。此时不做任何依赖这些数字的计算判断；只有部分数值所在的列无法确定时，也予以提示，这些数值不用于取决于其所在列的核对。请恢复单元格之间的分隔。',
+      en: "The table's cell boundaries were lost in copying and a row's numbers cannot be matched to its cells one way only: digits ran together (行政规范性文件1250160) and the table's relations do not split them uniquely, there are more values than cells, or blank cells were dropped and there are fewer. Where no reading of one run of digits adds up, that is said: the row needs correcting whichever reading is meant. No arithmetic finding depends on these numbers; where only some values' columns are unknown, that is said too, and no check that depends on their column uses them. Restore the separation between the cells.",
     },
     defaultSeverity: 'warning',
     fixable: false,

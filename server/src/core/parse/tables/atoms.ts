@@ -35,8 +35,8 @@ const WHOLE_NUMBER = new RegExp(`^${NUMBER_SOURCE}$`);
 const NUMBER_IN_TEXT = new RegExp(NUMBER_SOURCE, 'g');
 /** What follows the ordinal of a label (`1.属于国家秘密`, `3、其他`): the ordinal is label text, not a cell. */
 const AFTER_ORDINAL = /^[.、．][^\d\s]/;
-/** An ordinal that ends its line, its label on the next (`2.⏎其他法律行政法规禁止公开`, one cell a line). */
-const ORDINAL_ALONE = /^[.、．]\s*$/;
+/** A line of an ordinal alone, its label on the next (`2.⏎其他法律行政法规禁止公开`, one cell a line): label text. */
+const ORDINAL_LINE = /^\s*[0-9０-９]{1,2}\s*[.、．]\s*$/;
 /** Digits that end in a year (followed by 年 in the text) after at least one cell's digit. */
 const GLUED_YEAR = /^\d+(?:19|20)\d\d$/;
 const FILLER = /^[-—–－_/\\]$/;
@@ -131,7 +131,7 @@ function scanText(text: string, offset: number, line: number, out: Atom[]): void
   for (let m = NUMBER_IN_TEXT.exec(folded); m; m = NUMBER_IN_TEXT.exec(folded)) {
     let written = m[0];
     const after = m.index + written.length;
-    if (AFTER_ORDINAL.test(folded.slice(after, after + 2)) || ORDINAL_ALONE.test(folded.slice(after))) {
+    if (AFTER_ORDINAL.test(folded.slice(after, after + 2))) {
       // `3.危及…` (and a garbled `3.1.危及…`) is a label's ordinal, not a cell. Flattened text glues the
       // ordinal to the previous row's digits (`0000002.其他法律…`): the format's ordinals have
       // ROW_ORDINAL_DIGITS digits, so the digits before them are that row's.
@@ -215,7 +215,8 @@ export function tokenize(source: string, lines: readonly Line[], span: Span): At
     if (SEPARATOR_ROW.test(text) || isPageFooter(text)) continue;
     const separator = text.includes('|') ? '|' : text.includes('\t') ? '\t' : undefined;
     if (!separator) {
-      scanText(text, start, line.index, atoms);
+      if (ORDINAL_LINE.test(text)) atoms.push({ kind: 'text', span: { start, end: start + text.trimEnd().length }, text: text.trimEnd(), line: line.index, delimited: false });
+      else scanText(text, start, line.index, atoms);
       continue;
     }
     for (const cell of cellsOf(text, separator)) {

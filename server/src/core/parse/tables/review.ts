@@ -20,11 +20,14 @@ const isHeaderText = (atom: Atom) => [...labelKey(atom.text)].every((ch) => HEAD
 
 /**
  * A sentence that runs into the header on a crawled line (`…没有行政复议及行政诉讼情况。行政复议行政诉讼结果维持…总计`):
- * the header words after its last full stop, enough of them to be no sentence of their own.
+ * the header words after its last full stop, more of them than a sentence about the table holds
+ * (`…。行政复议、行政诉讼尚未审结1件`).
  */
+const HEADER_RUN = 24;
+
 function endsWithHeader(text: string): boolean {
   const tail = labelKey(text.slice(Math.max(text.lastIndexOf('。'), text.lastIndexOf('；')) + 1));
-  return tail.length >= 10 && [...tail].every((ch) => HEADER_CHARS.has(ch));
+  return tail.length >= HEADER_RUN && [...tail].every((ch) => HEADER_CHARS.has(ch));
 }
 
 /** Prose after the table (or a missing section's text) ends it; a footnote (`注：`) does not. */
@@ -53,7 +56,7 @@ export function parseReview(text: string, lines: readonly Line[], section: Secti
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
     if (i === 0 || atoms[i - 1].line !== a.line) afterLabel = false;
-    if (a.kind === 'text') afterLabel = isHeaderText(a) || endsWithHeader(a.text);
+    if (a.kind === 'text') afterLabel = (!isProse(a) && isHeaderText(a)) || endsWithHeader(a.text);
     else inSentence[i] = proseLines.has(a.line) && !afterLabel;
   }
   let numbers = 0;

@@ -20,11 +20,11 @@ export interface CellDraft {
 /**
  * Why a row's numbers could not be read into its cells: digits that ran together
  * with no single split, more values than cells, or fewer values than cells
- * (blanks dropped) with no single placement; or digits of which every reading
- * that fills the row breaks its totals, and the others leave a cell blank — the
- * row is wrong whichever it is.
+ * (blanks dropped) with no single placement; or one run of digits that no
+ * reading makes add up (blanks count as nothing) — the row is wrong whichever
+ * reading is meant.
  */
-export type UnreadReason = 'runTogether' | 'tooManyValues' | 'blanksDropped' | 'noFullReadingFits';
+export type UnreadReason = 'runTogether' | 'tooManyValues' | 'blanksDropped' | 'noReadingFits';
 
 export type RowReading = { kind: 'read'; cells: CellDraft[] } | { kind: 'ambiguous'; reason: UnreadReason };
 
@@ -169,7 +169,6 @@ function readPlain(numbers: readonly Atom[], width: number, relation?: Relation)
   const seen = new Set<string>();
   let count = 0;
   let fullReadings = 0;
-  let fullFits = false;
   const walk = (i: number, acc: Piece[]) => {
     if (++count > MAX_READINGS || acc.length > width) return;
     if (i === options.length) {
@@ -177,10 +176,7 @@ function readPlain(numbers: readonly Atom[], width: number, relation?: Relation)
       const cells = place(acc, width);
       const values = cells.map((c) => c.value);
       const fits = relation ? relation(values) : acc.length === width;
-      if (acc.length === width) {
-        fullReadings++;
-        fullFits ||= fits;
-      }
+      if (acc.length === width) fullReadings++;
       const key = values.join(',');
       if (fits && !seen.has(key)) {
         seen.add(key);
@@ -197,6 +193,6 @@ function readPlain(numbers: readonly Atom[], width: number, relation?: Relation)
   if (readings.length === 0 && natural.length === width) return { kind: 'read', cells: place(natural, width) };
   // Said only of one run of digits that is the whole row: numbers of the prose that follows a table may
   // have joined a row of several runs, and no reading of those says anything of the row.
-  if (relation && numbers.length === 1 && fullReadings > 0 && !fullFits) return { kind: 'ambiguous', reason: 'noFullReadingFits' };
+  if (relation && numbers.length === 1 && fullReadings > 0 && readings.length === 0) return { kind: 'ambiguous', reason: 'noReadingFits' };
   return unread();
 }
