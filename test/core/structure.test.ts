@@ -177,6 +177,10 @@ suite('section.heading-variant', () => {
   test('wording too far from any section is not a section heading', () => {
     const text = edit(CLEAN(), '五、存在的主要问题及改进情况', '五、工作机制保障');
     assert.deepEqual(findings(text), ['60:1 error section.missing']);
+    // The message names the heading that stands where the section's should.
+    assert.equal(analyze(text).findings[0].message, '缺少第五部分「存在的主要问题及改进情况」：此处的标题「五、工作机制保障」不是格式规定的标题');
+    const first = edit(CLEAN(), '一、总体情况', '一、年度工作核心成效');
+    assert.equal(analyze(first).findings[0].message, '缺少第一部分「总体情况」：此处的标题「一、年度工作核心成效」不是格式规定的标题');
   });
 });
 

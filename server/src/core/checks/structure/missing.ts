@@ -1,8 +1,9 @@
+import type { Localized } from '../../i18n';
 import { SECTIONS, type SectionDef } from '../../format/sections';
 import { TABLE_START, type TableId } from '../../format/tables';
 import type { Report } from '../../parse/model';
 import { lineContentStart } from '../../parse/structure';
-import { keyed, lineIndexAt } from '../../text';
+import { keyed, lineIndexAt, toChineseNumber } from '../../text';
 import type { Check, Edit } from '../types';
 import { insertHeadingBefore, officialHeading, sectionArgs } from '../util';
 
@@ -53,6 +54,37 @@ function orphanedStart(report: Report, def: SectionDef): number | undefined {
   while (start > from && !SENTENCE_END.test(text[start - 1])) start--;
   return contentStart(report, start, region.end);
 }
+
+/**
+ * A heading numbered as the section but titled otherwise (`一、年度工作核心成效` before the content
+ * found for section 一, or `五、当前存在的突出问题` where it begins): its words, for the message.
+ */
+function renamedHeading(report: Report, def: SectionDef, orphan: number): string | undefined {
+  const { text } = report;
+  const numeral = toChineseNumber(def.number);
+  const line = report.lines[lineIndexAt(report.lines, orphan)];
+  const before = text.slice(Math.max(line.start, orphan - RENAMED_REACH), orphan);
+  const at = before.lastIndexOf(`${numeral}、`);
+  // Right before the content, with no sentence between: the heading's words end where the content begins.
+  if (at >= 0 && !/[。！？；]/.test(before.slice(at))) {
+    const written = before.slice(at).trim();
+    if (written.length > 2) return written;
+  }
+  // A line of its own at the content's start or a few lines above it (on a crawled line where its words
+  // end is not known, nothing is said of them).
+  const index = lineIndexAt(report.lines, orphan);
+  for (let i = index; i >= Math.max(0, index - RENAMED_LINES); i--) {
+    const candidate = report.lines[i];
+    const from = i === index ? orphan : lineContentStart(text, candidate);
+    if (!text.startsWith(`${numeral}、`, from)) continue;
+    const written = text.slice(from, candidate.end).trim();
+    if (written.length > 2 && written.length <= RENAMED_REACH && !/[。，,；;]/.test(written)) return written;
+  }
+  return undefined;
+}
+
+const RENAMED_REACH = 24;
+const RENAMED_LINES = 3;
 
 /** The first word in [from, end): table rules and white space skipped. */
 function contentStart(report: Report, from: number, end: number): number | undefined {
@@ -107,21 +139,18 @@ export const sectionMissing: Check = {
         edit = { span: { start: at, end: at }, newText: `${at > 0 ? report.eol : ''}${heading}${report.eol}` };
         span = report.title?.span ?? { start: 0, end: report.lines[0].end };
       }
+      const renamed = orphan !== undefined ? renamedHeading(report, def, orphan) : undefined;
+      const args = { ...sectionArgs(def, ctx.lang), written: renamed ?? '' };
+      const said: Localized = renamed
+        ? { 'zh-CN': '缺少第{n}部分「{official}」：此处的标题「{written}」不是格式规定的标题', en: 'Section {n} "{official}" is missing: the heading here, "{written}", is not the one the format prescribes' }
+        : orphan !== undefined
+          ? { 'zh-CN': '缺少第{n}部分「{official}」：其标题缺失，内容似从此处开始', en: 'Section {n} "{official}" is missing: its heading is lost, its content seems to begin here' }
+          : next
+            ? { 'zh-CN': '缺少第{n}部分「{official}」，其标题应位于此行之前', en: 'Section {n} "{official}" is missing; its heading belongs before this line' }
+            : { 'zh-CN': '缺少第{n}部分「{official}」', en: 'Section {n} "{official}" is missing' };
       ctx.emit({
         span,
-        message: ctx.t(
-          {
-            'zh-CN':
-              orphan !== undefined ? '缺少第{n}部分「{official}」：其标题缺失，内容似从此处开始' : next ? '缺少第{n}部分「{official}」，其标题应位于此行之前' : '缺少第{n}部分「{official}」',
-            en:
-              orphan !== undefined
-                ? 'Section {n} "{official}" is missing: its heading is lost, its content seems to begin here'
-                : next
-                  ? 'Section {n} "{official}" is missing; its heading belongs before this line'
-                  : 'Section {n} "{official}" is missing',
-          },
-          sectionArgs(def, ctx.lang),
-        ),
+        message: ctx.t(said, args),
         fixes: [
           {
             // Without content found for it, the section is then present and empty, and says so.
